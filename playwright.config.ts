@@ -1,0 +1,29 @@
+import { defineConfig } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from './scripts/browser-path.ts';
+
+const PORT = 4173;
+
+export default defineConfig({
+  testDir: 'e2e',
+  // One simulator serves every test, and tests reset it: run them one at a time.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 30_000,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    launchOptions: { executablePath: chromiumPath(), args: chromiumArgs },
+    trace: 'retain-on-failure',
+  },
+  webServer: {
+    // The production build (npm run test:e2e builds it first) on vite preview, with the simulator's
+    // test controls on and its clock quiet.
+    command: `npx vite preview --port ${PORT} --strictPort --host 127.0.0.1`,
+    url: `http://127.0.0.1:${PORT}/sign-in`,
+    reuseExistingServer: false,
+    env: { SIM_CONTROLS: '1', SIM_LIVE: '0', NUEXTRACT_API_URL: '' },
+    timeout: 60_000,
+  },
+});

@@ -1,0 +1,155 @@
+import { vi } from 'vitest';
+import { clearToken, getToken, setToken } from '../auth/token-store.ts';
+import { fetchJob, fetchJobsPage } from '../jobs/jobs-api.ts';
+import { ApiError } from './http.ts';
+import { backoffDelay, shouldRetry } from './retry.ts';
+
+const job = {
+  id: 'job-1',
+  jobType: 'inference',
+  status: 'running',
+  ownerUser: 'demo',
+  inputData: '{"text":"hello"}',
+  startedAt: '2026-11-01T10:00:00Z',
+  createdAt: '2026-11-01T10:00:00Z',
+  updatedAt: '2026-11-01T10:00:05Z',
+};
+
+function respond(body: BodyInit | null, init: ResponseInit & { contentType?: string } = {}) {
+  const headers = new Headers(init.headers);
+  headers.set('Content-Type', init.contentType ?? 'application/json');
+  const fetchMock = vi.fn(async () => new Response(body, { ...init, headers }));
+  vi.stubGlobal('fetch', fetchMock);
+  return fetchMock;
+}
+
+async function failure(promise: Promise<unknown>): Promise<ApiError> {
+  const error = await promise.then(
+    () => {
+      throw new Error('expected a failure');
+    },
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ApiError);
+  return error as ApiError;
+}
+
+beforeEach(() => setToken('secret-token', false));
+afterEach(() => {
+  clearToken('signed-out');
+  vi.unstubAllGlobals();
+});
+
+describe('the HTTP layer', () => {
+  it('sends the bearer token, omits credentials, and percent-encodes ids as one segment', async () => {
+    const fetchMock = respond(JSON.stringify(job));
+    await fetchJob('a/b ?#../c');
+    const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe('/api/jobs/a%2Fb%20%3F%23..%2Fc');
+    expect(new Headers(init.headers).get('Authorization')).toBe('Bearer secret-token');
+    expect(init.credentials).toBe('omit');
+  });
+
+  it('keeps unknown status values and drops unknown fields', async () => {
+    respond(JSON.stringify({ ...job, status: 'paused-by-ops', extra: { nested: true } }));
+    const result = await fetchJob('job-1');
+    expect(result.status).toBe('paused-by-ops');
+    expect(result).not.toHaveProperty('extra');
+  });
+
+  it('treats an absent items key as an empty page', async () => {
+    respond(JSON.stringify({ totalCount: 0, skip: 0, perPage: 30 }));
+    const page = await fetchJobsPage({ organization: null, skip: 0, perPage: 30 });
+    expect(page.items).toEqual([]);
+  });
+
+  it("carries the server's text/plain 400 message", async () => {
+    respond('Invalid value for: query parameter skip', { status: 400, contentType: 'text/plain' });
+    const error = await failure(fetchJobsPage({ organization: null, skip: 0, perPage: 30 }));
+    expect(error).toMatchObject({ kind: 'http', status: 400 });
+    expect(error.message).toBe('Invalid value for: query parameter skip');
+  });
+
+  it('explains an HTML page where JSON was expected, without showing the HTML', async () => {
+    respond('<html><body><script>alert(1)</script>Bad gateway</body></html>', {
+      status: 502,
+      contentType: 'text/html',
+    });
+    const error = await failure(fetchJob('job-1'));
+    expect(error).toMatchObject({ kind: 'http', status: 502 });
+    expect(error.message).not.toContain('<');
+  });
+
+  it('reports invalid JSON and missing fields as invalid responses', async () => {
+    respond('{"id": ');
+    expect(await failure(fetchJob('job-1'))).toMatchObject({ kind: 'invalid-response' });
+    respond(JSON.stringify({ ...job, status: 42 }));
+    const error = await failure(fetchJob('job-1'));
+    expect(error.kind).toBe('invalid-response');
+    expect(error.message).toContain('status');
+  });
+
+  it('clears the token on 401', async () => {
+    respond(JSON.stringify({ message: 'Unauthorized' }), { status: 401 });
+    expect(await failure(fetchJob('job-1'))).toMatchObject({ status: 401 });
+    expect(getToken()).toBeNull();
+  });
+
+  it('reads Retry-After on 429', async () => {
+    respond('slow down', {
+      status: 429,
+      contentType: 'text/plain',
+      headers: { 'Retry-After': '7' },
+    });
+    const error = await failure(fetchJob('job-1'));
+    expect(error.retryAfterMs).toBe(7000);
+    expect(shouldRetry(0, error)).toBe(true);
+    expect(backoffDelay(0, error, () => 0)).toBe(7000);
+  });
+
+  it('tells a network failure apart', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
+    expect(await failure(fetchJob('job-1'))).toMatchObject({ kind: 'network' });
+  });
+
+  it('gives up on a request that hangs', async () => {
+    vi.useFakeTimers();
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(
+        (_url: string, init: RequestInit) =>
+          new Promise((_resolve, reject) =>
+            init.signal?.addEventListener('abort', () =>
+              reject(new DOMException('Aborted', 'AbortError')),
+            ),
+          ),
+      ),
+    );
+    const pending = failure(fetchJob('job-1'));
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(await pending).toMatchObject({ kind: 'timeout' });
+    vi.useRealTimers();
+  });
+});
+
+describe('retry policy', () => {
+  it('never retries 4xx other than 408 and 429', () => {
+    for (const status of [400, 401, 403, 404]) {
+      expect(shouldRetry(0, new ApiError('http', 'x', status))).toBe(false);
+    }
+    expect(shouldRetry(0, new ApiError('http', 'x', 408))).toBe(true);
+    expect(shouldRetry(0, new ApiError('http', 'x', 503))).toBe(true);
+    expect(shouldRetry(0, new ApiError('network', 'x'))).toBe(true);
+    expect(shouldRetry(3, new ApiError('network', 'x'))).toBe(false);
+  });
+
+  it('backs off exponentially with jitter, capped', () => {
+    expect(backoffDelay(0, undefined, () => 1)).toBe(500);
+    expect(backoffDelay(3, undefined, () => 1)).toBe(4000);
+    expect(backoffDelay(3, undefined, () => 0)).toBe(2000);
+    expect(backoffDelay(20, undefined, () => 1)).toBe(30_000);
+  });
+});

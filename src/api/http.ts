@@ -1,0 +1,156 @@
+import { clearToken, getToken } from '../auth/token-store.ts';
+import { InvalidResponseError } from './validate.ts';
+
+export type ApiErrorKind = 'network' | 'timeout' | 'http' | 'invalid-response';
+
+/** Every failure of a call to the API, as one type the UI can explain. */
+export class ApiError extends Error {
+  override name = 'ApiError';
+  constructor(
+    readonly kind: ApiErrorKind,
+    message: string,
+    readonly status?: number,
+    /** From a 429/503 `Retry-After` header. */
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Where the API lives: same origin by default (proxied or simulated), or VITE_API_BASE_URL at build time. */
+export const apiOrigin = (import.meta.env.VITE_API_BASE_URL ?? '').replace(/\/+$/, '');
+
+export function apiUrl(path: string): string {
+  return apiOrigin + path;
+}
+
+/** Percent-encodes an opaque job id for use as one path segment. */
+export function jobPath(jobId: string, suffix: '' | '/status' | '/stream' = ''): string {
+  return `/api/jobs/${encodeURIComponent(jobId)}${suffix}`;
+}
+
+export function authHeaders(token = getToken()): Record<string, string> {
+  return token ? { Authorization: `Bearer ${token}` } : {};
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+type GetOptions = {
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  /** A token to try instead of the stored one (sign-in checks a token before keeping it). */
+  token?: string;
+};
+
+/** GET a JSON resource, validated by `parse`. Throws ApiError; rethrows the caller's own abort as is. */
+export async function getJson<T>(
+  path: string,
+  parse: (body: unknown) => T,
+  { signal, timeoutMs = DEFAULT_TIMEOUT_MS, token }: GetOptions = {},
+): Promise<T> {
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(), timeoutMs);
+  const onAbort = () => timeout.abort();
+  signal?.addEventListener('abort', onAbort);
+  try {
+    let response: Response;
+    try {
+      response = await fetch(apiUrl(path), {
+        headers: { Accept: 'application/json', ...authHeaders(token) },
+        credentials: 'omit',
+        referrerPolicy: 'no-referrer',
+        signal: timeout.signal,
+      });
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      if (timeout.signal.aborted) {
+        throw new ApiError('timeout', `The server did not answer within ${timeoutMs / 1000} s.`);
+      }
+      throw new ApiError('network', 'Could not reach the API. Check your connection.');
+    }
+    if (!response.ok) throw await httpError(response, token === undefined);
+    let body: unknown;
+    try {
+      body = await response.json();
+    } catch {
+      if (signal?.aborted) throw new DOMException('Aborted', 'AbortError');
+      throw new ApiError(
+        'invalid-response',
+        looksLikeHtml(response)
+          ? 'The server sent an HTML page where data was expected.'
+          : 'The server sent a response that is not valid JSON.',
+        response.status,
+      );
+    }
+    try {
+      return parse(body);
+    } catch (error) {
+      if (error instanceof InvalidResponseError) {
+        throw new ApiError(
+          'invalid-response',
+          `Unexpected data from the server: ${error.message}.`,
+        );
+      }
+      throw error;
+    }
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+function looksLikeHtml(response: Response): boolean {
+  return (response.headers.get('Content-Type') ?? '').includes('html');
+}
+
+const STATUS_MESSAGES: Record<number, string> = {
+  401: 'Your API token was not accepted.',
+  403: "You don't have access to this.",
+  404: 'Not found.',
+  408: 'The server timed out.',
+  429: 'Too many requests: the API asked us to slow down.',
+};
+
+/** Turns a non-2xx response into an ApiError carrying the server's own message when it has one. */
+export async function httpError(response: Response, usedStoredToken = true): Promise<ApiError> {
+  const status = response.status;
+  if (status === 401 && usedStoredToken) clearToken('expired');
+  const fallback =
+    STATUS_MESSAGES[status] ??
+    (status >= 500
+      ? `The server had a problem (HTTP ${status}).`
+      : `Request failed (HTTP ${status}).`);
+  let message = fallback;
+  if (!looksLikeHtml(response)) {
+    const text = await response.text().catch(() => '');
+    message = serverMessage(text) ?? fallback;
+  }
+  return new ApiError('http', message, status, retryAfterMs(response.headers.get('Retry-After')));
+}
+
+// The 400s are text/plain ("Invalid value for: query parameter skip"); other errors may be JSON.
+function serverMessage(text: string): string | undefined {
+  const trimmed = text.trim();
+  if (!trimmed) return undefined;
+  let message = trimmed;
+  if (trimmed.startsWith('{')) {
+    try {
+      const body: unknown = JSON.parse(trimmed);
+      const m =
+        typeof body === 'object' && body !== null && 'message' in body ? body.message : null;
+      if (typeof m !== 'string' || !m.trim()) return undefined;
+      message = m.trim();
+    } catch {
+      return undefined;
+    }
+  }
+  return message.length > 300 ? `${message.slice(0, 300)}…` : message;
+}
+
+function retryAfterMs(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}

@@ -1,0 +1,138 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { Navigate, useSearchParams } from 'react-router';
+import { ApiError } from '../api/http.ts';
+import { checkToken } from '../jobs/jobs-api.ts';
+import { safeReturnPath } from '../paths.ts';
+import { inputClass, primaryButtonClass } from '../ui/button-styles.ts';
+import { fetchDemoToken } from './demo-token.ts';
+import { getLastClearReason, setToken, useToken } from './token-store.ts';
+import { useDocumentTitle } from '../ui/use-document-title.ts';
+
+function describeFailure(error: unknown): string {
+  if (error instanceof ApiError) {
+    if (error.status === 401) return 'That token was not accepted. Check it and try again.';
+    if (error.kind === 'network' || error.kind === 'timeout') {
+      return 'Could not reach the API. Check your connection, then try again.';
+    }
+    return `The API could not check the token: ${error.message}`;
+  }
+  return 'Something went wrong while checking the token.';
+}
+
+export function SignInPage() {
+  useDocumentTitle('Sign in');
+  const token = useToken();
+  const [searchParams] = useSearchParams();
+  const returnTo = safeReturnPath(searchParams.get('returnTo'));
+  const [value, setValue] = useState('');
+  const [remember, setRemember] = useState(false);
+  const [pending, setPending] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [demoToken, setDemoToken] = useState<string | null>(null);
+  const [expired] = useState(() => getLastClearReason() === 'expired');
+  const fieldId = useId();
+  const errorId = useId();
+
+  useEffect(() => {
+    const controller = new AbortController();
+    void fetchDemoToken(controller.signal).then(setDemoToken);
+    return () => controller.abort();
+  }, []);
+
+  if (token) return <Navigate to={returnTo} replace />;
+
+  async function signIn(candidate: string) {
+    const trimmed = candidate.trim();
+    if (!trimmed) {
+      setFailure('Paste your API token first.');
+      return;
+    }
+    setPending(true);
+    setFailure(null);
+    try {
+      await checkToken(trimmed);
+      setToken(trimmed, remember); // the re-render below sends the person back to returnTo
+    } catch (error) {
+      setFailure(describeFailure(error));
+    } finally {
+      setPending(false);
+    }
+  }
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    void signIn(value);
+  }
+
+  return (
+    <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-12">
+      <h1 className="text-2xl font-bold tracking-tight">NuExtract Jobs</h1>
+      <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">
+        Sign in with an API token to browse your jobs and follow them live.
+      </p>
+      {expired && (
+        <p
+          role="status"
+          className="mt-4 rounded-md bg-amber-50 p-3 text-sm text-amber-950 dark:bg-amber-950/50 dark:text-amber-100"
+        >
+          Your session ended: the API no longer accepts the token. Sign in again to go on where you
+          were.
+        </p>
+      )}
+      <form onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
+        <div>
+          <label htmlFor={fieldId} className="block text-sm font-medium">
+            API token
+          </label>
+          <input
+            id={fieldId}
+            type="password"
+            autoComplete="off"
+            spellCheck={false}
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+            aria-invalid={failure ? true : undefined}
+            aria-describedby={failure ? errorId : undefined}
+            className={`mt-1 ${inputClass}`}
+          />
+          {failure && (
+            <p id={errorId} role="alert" className="mt-2 text-sm text-rose-700 dark:text-rose-300">
+              {failure}
+            </p>
+          )}
+        </div>
+        <label className="flex items-center gap-2 text-sm">
+          <input
+            type="checkbox"
+            checked={remember}
+            onChange={(e) => setRemember(e.target.checked)}
+          />
+          Remember on this device
+        </label>
+        <button type="submit" disabled={pending} className={`w-full ${primaryButtonClass}`}>
+          {pending ? 'Checking…' : 'Sign in'}
+        </button>
+      </form>
+      {demoToken && (
+        <section className="mt-8 rounded-lg border border-indigo-200 bg-indigo-50 p-4 text-sm dark:border-indigo-900 dark:bg-indigo-950/40">
+          <h2 className="font-semibold">Demo mode</h2>
+          <p className="mt-1 text-slate-700 dark:text-slate-300">
+            This dashboard is running on its built-in simulator of the Jobs API, with made-up jobs.
+          </p>
+          <button
+            type="button"
+            disabled={pending}
+            onClick={() => void signIn(demoToken)}
+            className={`mt-3 ${primaryButtonClass}`}
+          >
+            Use the demo token
+          </button>
+        </section>
+      )}
+      <p className="mt-8 text-xs text-slate-500 dark:text-slate-400">
+        The token is kept in this tab{remember ? ' and on this device' : ''} and sent only to the
+        API.
+      </p>
+    </main>
+  );
+}

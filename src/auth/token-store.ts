@@ -1,0 +1,92 @@
+import { useSyncExternalStore } from 'react';
+
+// The API token lives in memory, mirrored to sessionStorage (survives a reload) or, when the person
+// asks to be remembered, localStorage. Never in a URL, a cookie or a log.
+const TOKEN_KEY = 'nuextract.token';
+// sessionStorage is per tab, so sign-out is broadcast to other tabs through this localStorage key.
+const SIGN_OUT_KEY = 'nuextract.signed-out-at';
+
+export type ClearReason = 'signed-out' | 'expired';
+
+let token: string | null = readStoredToken();
+let lastClearReason: ClearReason | null = null;
+const listeners = new Set<() => void>();
+
+function readStoredToken(): string | null {
+  try {
+    return sessionStorage.getItem(TOKEN_KEY) ?? localStorage.getItem(TOKEN_KEY);
+  } catch {
+    return null; // storage can be disabled; memory still works
+  }
+}
+
+function notify() {
+  for (const listener of listeners) listener();
+}
+
+export function getToken(): string | null {
+  return token;
+}
+
+export function getLastClearReason(): ClearReason | null {
+  return lastClearReason;
+}
+
+export function setToken(value: string, remember: boolean): void {
+  const trimmed = value.trim();
+  if (!trimmed) throw new Error('The token is empty.');
+  token = trimmed;
+  lastClearReason = null;
+  try {
+    sessionStorage.removeItem(TOKEN_KEY);
+    localStorage.removeItem(TOKEN_KEY);
+    (remember ? localStorage : sessionStorage).setItem(TOKEN_KEY, trimmed);
+  } catch {
+    // keep it in memory only
+  }
+  notify();
+}
+
+export function clearToken(reason: ClearReason): void {
+  forget(reason, reason === 'signed-out');
+}
+
+function forget(reason: ClearReason, broadcast: boolean): void {
+  const hadToken = token !== null;
+  token = null;
+  lastClearReason = reason;
+  try {
+    sessionStorage.removeItem(TOKEN_KEY);
+    localStorage.removeItem(TOKEN_KEY);
+    if (broadcast) localStorage.setItem(SIGN_OUT_KEY, String(Date.now()));
+  } catch {
+    // nothing stored
+  }
+  if (hadToken) notify();
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export { subscribe as subscribeToToken };
+
+// Other tabs: a remembered token appearing or vanishing, or a sign-out broadcast.
+if (typeof window !== 'undefined') {
+  window.addEventListener('storage', (event) => {
+    if (event.storageArea !== localStorage) return;
+    if (event.key === SIGN_OUT_KEY || (event.key === TOKEN_KEY && event.newValue === null)) {
+      if (token !== null) forget('signed-out', false);
+    } else if (event.key === TOKEN_KEY && event.newValue && token === null) {
+      token = event.newValue;
+      notify();
+    } else if (event.key === null && token !== null) {
+      forget('signed-out', false); // localStorage.clear() in another tab
+    }
+  });
+}
+
+export function useToken(): string | null {
+  return useSyncExternalStore(subscribe, getToken, getToken);
+}

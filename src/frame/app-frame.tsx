@@ -1,0 +1,77 @@
+import { useIsFetching } from '@tanstack/react-query';
+import { Link, Outlet } from 'react-router';
+import { clearToken } from '../auth/token-store.ts';
+import { paths } from '../paths.ts';
+import { buttonClass } from '../ui/button-styles.ts';
+import { JumpToJob } from './jump-to-job.tsx';
+import { useOnline } from './online-status.ts';
+import { OrganizationSwitcher } from './organization-switcher.tsx';
+import { useTheme } from './theme.ts';
+
+export function AppFrame() {
+  return (
+    <div className="min-h-screen">
+      <FetchingBar />
+      <Header />
+      <OfflineBanner />
+      <main className="mx-auto max-w-7xl px-3 py-4 sm:px-6">
+        <Outlet />
+      </main>
+    </div>
+  );
+}
+
+function Header() {
+  const [theme, toggleTheme] = useTheme();
+  return (
+    <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-3 py-2 sm:px-6">
+        <Link to={paths.jobs()} className="mr-auto text-lg font-bold tracking-tight">
+          NuExtract Jobs
+        </Link>
+        <JumpToJob />
+        <OrganizationSwitcher />
+        <div className="flex items-center gap-2">
+          <button
+            type="button"
+            onClick={toggleTheme}
+            className={buttonClass}
+            aria-label={theme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'}
+            title={theme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'}
+          >
+            <span aria-hidden="true">{theme === 'dark' ? '☀' : '☾'}</span>
+          </button>
+          <button type="button" onClick={() => clearToken('signed-out')} className={buttonClass}>
+            Sign out
+          </button>
+        </div>
+      </div>
+    </header>
+  );
+}
+
+/** A thin bar while anything is fetching, so background refreshes are visible but quiet. */
+function FetchingBar() {
+  const fetching = useIsFetching();
+  if (!fetching) return null;
+  return (
+    <div
+      role="progressbar"
+      aria-label="Loading"
+      className="fixed inset-x-0 top-0 z-50 h-0.5 animate-pulse bg-indigo-500"
+    />
+  );
+}
+
+function OfflineBanner() {
+  const online = useOnline();
+  if (online) return null;
+  return (
+    <div
+      role="status"
+      className="bg-amber-100 px-4 py-2 text-center text-sm text-amber-950 dark:bg-amber-900 dark:text-amber-50"
+    >
+      You are offline. What you see may be out of date; it will refresh when the connection is back.
+    </div>
+  );
+}

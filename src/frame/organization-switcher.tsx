@@ -1,0 +1,51 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useLocation, useNavigate, useSearchParams } from 'react-router';
+import { paths } from '../paths.ts';
+import { buttonClass, inputClass } from '../ui/button-styles.ts';
+import { recentOrganizations, rememberOrganization } from './recent-organizations.ts';
+
+/** Personal account or an organization, typed or chosen from the recent ones; kept in the URL. */
+export function OrganizationSwitcher() {
+  const [searchParams] = useSearchParams();
+  const location = useLocation();
+  const current = location.pathname === '/jobs' ? (searchParams.get('organization') ?? '') : '';
+  const navigate = useNavigate();
+  const fieldId = useId();
+  const listId = useId();
+  const [draft, setDraft] = useState<string | null>(null);
+  const value = draft ?? current;
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const organization = value.trim();
+    if (organization) rememberOrganization(organization);
+    setDraft(null);
+    void navigate(paths.jobs({ organization: organization || null }));
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="flex items-center gap-1">
+      <label htmlFor={fieldId} className="text-sm text-slate-600 dark:text-slate-300">
+        Organization
+      </label>
+      <input
+        id={fieldId}
+        list={listId}
+        value={value}
+        onChange={(e) => setDraft(e.target.value)}
+        placeholder="Personal account"
+        spellCheck={false}
+        autoComplete="off"
+        className={`w-40 ${inputClass}`}
+      />
+      <datalist id={listId}>
+        {recentOrganizations().map((organization) => (
+          <option key={organization} value={organization} />
+        ))}
+      </datalist>
+      <button type="submit" className={buttonClass}>
+        Switch
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,20 @@
+const RECENT_KEY = 'nuextract.recent-organizations';
+const MAX_RECENT = 8;
+
+export function recentOrganizations(): string[] {
+  try {
+    const value: unknown = JSON.parse(localStorage.getItem(RECENT_KEY) ?? '[]');
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+export function rememberOrganization(organization: string): void {
+  const list = [organization, ...recentOrganizations().filter((o) => o !== organization)];
+  try {
+    localStorage.setItem(RECENT_KEY, JSON.stringify(list.slice(0, MAX_RECENT)));
+  } catch {
+    // not remembered
+  }
+}

@@ -1,0 +1,45 @@
+import type { QueryClient } from '@tanstack/react-query';
+import type { Job, JobStatus, JobsPage } from '../api/types.ts';
+import { jobKeys } from './job-queries.ts';
+import { isNewer } from './job-state.ts';
+
+function statusOf(job: Job): JobStatus {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { inputData, outputData, errorMessage, errorCode, ...status } = job;
+  return status;
+}
+
+/**
+ * The one way a fresher copy of a job enters the cache (a stream result, a refreshed list row):
+ * detail, status and every cached list page holding it, never replacing newer data with older.
+ */
+export function writeJob(queryClient: QueryClient, job: Job): void {
+  const detail = queryClient.getQueryData<Job>(jobKeys.detail(job.id));
+  if (isNewer(detail, job)) queryClient.setQueryData(jobKeys.detail(job.id), job);
+  writeJobStatus(queryClient, statusOf(job), job);
+}
+
+/**
+ * A status-only update (from /status): merged into list rows and the detail copy, whose data fields it
+ * lacks. When `full` is given the list rows get the whole job.
+ */
+export function writeJobStatus(queryClient: QueryClient, status: JobStatus, full?: Job): void {
+  const current = queryClient.getQueryData<JobStatus>(jobKeys.status(status.id));
+  if (isNewer(current, status)) queryClient.setQueryData(jobKeys.status(status.id), status);
+  if (!full) {
+    const detail = queryClient.getQueryData<Job>(jobKeys.detail(status.id));
+    if (detail && isNewer(detail, status) && detail.status !== status.status) {
+      // A status change means the data fields changed too: refetch them rather than guess.
+      void queryClient.invalidateQueries({ queryKey: jobKeys.detail(status.id) });
+    }
+  }
+  queryClient.setQueriesData<JobsPage>({ queryKey: jobKeys.lists() }, (page) => {
+    if (!page) return undefined;
+    const index = page.items.findIndex((item) => item.id === status.id);
+    const row = page.items[index];
+    if (!row || !isNewer(row, status)) return undefined;
+    const items = page.items.slice();
+    items[index] = full ?? { ...row, ...status };
+    return { ...page, items };
+  });
+}

@@ -1,0 +1,32 @@
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { fetchJob, fetchJobStatus, fetchJobsPage, type ListParams } from './jobs-api.ts';
+
+// Keys go from generic to specific so ['jobs'] invalidates everything and ['jobs', 'list'] every page.
+export const jobKeys = {
+  all: ['jobs'] as const,
+  lists: () => [...jobKeys.all, 'list'] as const,
+  list: (params: ListParams) => [...jobKeys.lists(), params] as const,
+  detail: (jobId: string) => [...jobKeys.all, 'detail', jobId] as const,
+  status: (jobId: string) => [...jobKeys.all, 'status', jobId] as const,
+};
+
+export const jobQueries = {
+  list: (params: ListParams) =>
+    queryOptions({
+      queryKey: jobKeys.list(params),
+      queryFn: ({ signal }) => fetchJobsPage(params, signal),
+      placeholderData: keepPreviousData,
+      staleTime: 10_000,
+    }),
+  detail: (jobId: string) =>
+    queryOptions({
+      queryKey: jobKeys.detail(jobId),
+      queryFn: ({ signal }) => fetchJob(jobId, signal),
+      staleTime: 10_000,
+    }),
+  status: (jobId: string) =>
+    queryOptions({
+      queryKey: jobKeys.status(jobId),
+      queryFn: ({ signal }) => fetchJobStatus(jobId, signal),
+    }),
+};

@@ -1,0 +1,33 @@
+import type { JobStatus } from '../api/types.ts';
+
+// Status is an open set: these are the values we know how to present; anything else is shown as is.
+const FINAL_STATUSES = new Set([
+  'completed',
+  'succeeded',
+  'success',
+  'failed',
+  'error',
+  'cancelled',
+  'canceled',
+  'timeout',
+  'expired',
+]);
+
+/** A job is finished once it has completedAt, or a status we know to be final. */
+export function isFinished(job: Pick<JobStatus, 'status' | 'completedAt'>): boolean {
+  return job.completedAt !== undefined || FINAL_STATUSES.has(job.status.toLowerCase());
+}
+
+/**
+ * Whether `incoming` may replace `current` in the cache: never an unfinished copy over a finished
+ * one, never an older update over a newer one.
+ */
+export function isNewer(current: JobStatus | undefined, incoming: JobStatus): boolean {
+  if (!current) return true;
+  if (isFinished(current) && !isFinished(incoming)) return false;
+  if (!isFinished(current) && isFinished(incoming)) return true;
+  const a = Date.parse(current.updatedAt);
+  const b = Date.parse(incoming.updatedAt);
+  if (Number.isNaN(a) || Number.isNaN(b)) return true;
+  return b >= a;
+}

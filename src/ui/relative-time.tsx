@@ -1,0 +1,16 @@
+import { formatAbsolute, formatRelative } from './time.ts';
+import { useNow } from './use-now.ts';
+
+type RelativeTimeProps = { iso: string | undefined };
+
+/** Relative time that stays current, with the absolute time and zone on hover. */
+export function RelativeTime({ iso }: RelativeTimeProps) {
+  const now = useNow(30_000);
+  if (!iso) return <span className="text-slate-400">—</span>;
+  const valid = !Number.isNaN(Date.parse(iso));
+  return (
+    <time dateTime={valid ? iso : undefined} title={formatAbsolute(iso)}>
+      {valid ? formatRelative(iso, now) : iso}
+    </time>
+  );
+}
