@@ -1,0 +1,283 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { vi } from 'vitest';
+import type { Job } from '../api/types.ts';
+import { JobsPage } from './jobs-page.tsx';
+
+const NOW = Date.parse('2026-11-01T12:00:00Z');
+
+function makeJob(i: number, overrides: Partial<Job> = {}): Job {
+  const created = new Date(NOW - i * 60_000).toISOString();
+  return {
+    id: `job-${String(i).padStart(4, '0')}-aaaa-bbbb-cccc`,
+    jobType: 'structured-extraction',
+    status: 'completed',
+    ownerUser: 'demo',
+    inputData: 'x'.repeat(100),
+    outputData: '{"result":{}}',
+    startedAt: created,
+    createdAt: created,
+    updatedAt: created,
+    completedAt: new Date(NOW - i * 60_000 + 12_300).toISOString(),
+    ...overrides,
+  };
+}
+
+type Reply = { status?: number; body: string; contentType?: string };
+
+/** A fake API: `jobs` is the personal list, newest first; `reply` can override any request. */
+function fakeApi(initial: Job[]) {
+  const api = {
+    jobs: initial,
+    reply: undefined as ((url: URL) => Reply | undefined) | undefined,
+    calls: [] as string[],
+  };
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (input: string) => {
+      const url = new URL(input, 'http://localhost');
+      api.calls.push(url.pathname + url.search);
+      const custom = api.reply?.(url);
+      if (custom) {
+        return new Response(custom.body, {
+          status: custom.status ?? 200,
+          headers: { 'Content-Type': custom.contentType ?? 'application/json' },
+        });
+      }
+      if (url.pathname === '/api/jobs') {
+        const skip = Number(url.searchParams.get('skip') ?? 0);
+        const perPage = Number(url.searchParams.get('perPage') ?? 30);
+        const body = {
+          totalCount: api.jobs.length,
+          skip,
+          perPage,
+          items: api.jobs.slice(skip, skip + perPage),
+        };
+        return Response.json(body);
+      }
+      const id = decodeURIComponent(url.pathname.split('/')[3] ?? '');
+      const job = api.jobs.find((j) => j.id === id);
+      return job ? Response.json(job) : new Response('Job not found', { status: 404 });
+    }),
+  );
+  return api;
+}
+
+function renderAt(path: string) {
+  const queryClient = new QueryClient({
+    defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } },
+  });
+  const router = createMemoryRouter(
+    [
+      { path: '/jobs', element: <JobsPage /> },
+      { path: '/jobs/:jobId', element: <p>job page</p> },
+    ],
+    { initialEntries: [path] },
+  );
+  render(
+    <QueryClientProvider client={queryClient}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>,
+  );
+  const url = () => router.state.location.pathname + router.state.location.search;
+  return { router, queryClient, url };
+}
+
+const seq = (n: number, from = 0) => Array.from({ length: n }, (_, i) => makeJob(from + i));
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('JobsPage', () => {
+  it('shows a real table of the page with links, badges and the range', async () => {
+    fakeApi([
+      makeJob(0, {
+        status: 'failed',
+        errorCode: 'DocumentUnreadable',
+        errorMessage: 'x',
+        ownerOrganization: 'acme',
+      }),
+      makeJob(1, { status: 'paused-by-ops', completedAt: undefined }),
+      ...seq(235, 2),
+    ]);
+    renderAt('/jobs');
+    await screen.findByText('1-30 of 237');
+    const table = screen.getByRole('table', { name: 'Jobs' });
+    expect(table).not.toHaveAttribute('aria-busy');
+    const headers = within(table)
+      .getAllByRole('columnheader')
+      .map((th) => th.textContent);
+    expect(headers).toEqual(['Job', 'Status', 'Type', 'Owner', 'Created', 'Duration', 'Error']);
+    expect(within(table).getAllByRole('row')).toHaveLength(31);
+    const link = within(table).getByRole('link', { name: 'Job job-0000-aaaa-bbbb-cccc' });
+    expect(link).toHaveAttribute('href', '/jobs/job-0000-aaaa-bbbb-cccc');
+    expect(link).toHaveAttribute('title', 'job-0000-aaaa-bbbb-cccc');
+    expect(link).toHaveTextContent('job-0000');
+    const [, first] = within(table).getAllByRole('row');
+    expect(first).toHaveTextContent('DocumentUnreadable');
+    expect(first).toHaveTextContent('demo · acme');
+    expect(within(table).getByText('paused-by-ops')).toBeInTheDocument();
+    expect(within(table).getAllByText('12 s').length).toBeGreaterThan(1);
+    expect(screen.getByText('1-30 of 237')).toBeInTheDocument();
+    // No row renders a payload.
+    expect(table.textContent).not.toContain('xxxxxxxxxx');
+  });
+
+  it('pages with the four buttons, disabled where they lead nowhere', async () => {
+    const user = userEvent.setup();
+    fakeApi(seq(237));
+    const { url } = renderAt('/jobs');
+    await screen.findByText('1-30 of 237');
+    expect(screen.getByRole('button', { name: 'First page' })).toHaveAttribute(
+      'aria-disabled',
+      'true',
+    );
+    expect(screen.getByRole('button', { name: 'Previous page' })).toHaveAttribute(
+      'aria-disabled',
+      'true',
+    );
+
+    await user.click(screen.getByRole('button', { name: 'Next page' }));
+    await screen.findByText('31-60 of 237');
+    expect(url()).toBe('/jobs?skip=30');
+
+    await user.click(screen.getByRole('button', { name: 'Last page' }));
+    await screen.findByText('211-237 of 237');
+    expect(url()).toBe('/jobs?skip=210');
+    expect(screen.getAllByRole('row')).toHaveLength(28);
+    expect(screen.getByRole('button', { name: 'Next page' })).toHaveAttribute(
+      'aria-disabled',
+      'true',
+    );
+    expect(screen.getByRole('button', { name: 'Last page' })).toHaveAttribute(
+      'aria-disabled',
+      'true',
+    );
+
+    await user.click(screen.getByRole('button', { name: 'First page' }));
+    await screen.findByText('1-30 of 237');
+    expect(url()).toBe('/jobs');
+  });
+
+  it('changes the page size from the Per page select, keeping the first visible job in view', async () => {
+    const user = userEvent.setup();
+    fakeApi(seq(237));
+    const { url } = renderAt('/jobs?skip=60');
+    await screen.findByText('61-90 of 237');
+    await user.selectOptions(screen.getByLabelText('Per page'), '50');
+    await screen.findByText('51-100 of 237');
+    expect(url()).toBe('/jobs?skip=50&perPage=50');
+  });
+
+  it('corrects invalid values in the URL, replacing it, and says what changed', async () => {
+    fakeApi(seq(237));
+    const { url, router } = renderAt('/jobs?skip=-5&perPage=500');
+    await screen.findByText('1-100 of 237');
+    expect(url()).toBe('/jobs?perPage=100');
+    expect(router.state.historyAction).toBe('REPLACE');
+    expect(screen.getByText('The address was corrected.')).toBeInTheDocument();
+    expect(screen.getByText(/"-5" is not a valid position/)).toBeInTheDocument();
+    expect(screen.getByText(/Page size must be 1 to 100/)).toBeInTheDocument();
+  });
+
+  it('sends a skip past the end to the last page', async () => {
+    fakeApi(seq(237));
+    const { url } = renderAt('/jobs?skip=900');
+    await screen.findByText('211-237 of 237');
+    expect(url()).toBe('/jobs?skip=210');
+    expect(screen.getByText(/Position 901 is past the end \(237 jobs\)/)).toBeInTheDocument();
+  });
+
+  it('says an empty list is empty, for an organization too', async () => {
+    fakeApi([]);
+    renderAt('/jobs?organization=acme');
+    expect(await screen.findByRole('heading', { name: 'No jobs in acme yet' })).toBeInTheDocument();
+    expect(screen.getByText('0 of 0')).toBeInTheDocument();
+  });
+
+  it('explains a 403 for an organization', async () => {
+    const api = fakeApi(seq(10));
+    api.reply = () => ({ status: 403, body: '{"message":"You are not a member of initech"}' });
+    renderAt('/jobs?organization=initech');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent("You don't have access to this organization");
+    expect(alert).toHaveTextContent('You are not a member of initech');
+    expect(within(alert).getByRole('link', { name: 'Your personal jobs' })).toHaveAttribute(
+      'href',
+      '/jobs',
+    );
+  });
+
+  it("shows the server's own 400 text, then recovers with Retry", async () => {
+    const user = userEvent.setup();
+    const api = fakeApi(seq(40));
+    api.reply = () => ({
+      status: 400,
+      body: 'Invalid value for: query parameter skip',
+      contentType: 'text/plain',
+    });
+    renderAt('/jobs');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Invalid value for: query parameter skip');
+    api.reply = undefined;
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByText('1-30 of 40')).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('shows a skeleton the size of the page while the first page loads', async () => {
+    const api = fakeApi(seq(40));
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const inner = globalThis.fetch;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: string) => {
+        await gate;
+        return inner(input);
+      }),
+    );
+    renderAt('/jobs?perPage=10');
+    const table = screen.getByRole('table', { name: 'Jobs' });
+    expect(table).toHaveAttribute('aria-busy', 'true');
+    expect(table.querySelectorAll('tbody tr[data-skeleton]')).toHaveLength(10);
+    release();
+    await screen.findByText('1-10 of 40');
+    expect(api.calls[0]).toBe('/api/jobs?skip=0&perPage=10');
+  });
+
+  it('hides jobs repeated from the previous page when new ones arrived meanwhile, and says so', async () => {
+    const user = userEvent.setup();
+    const api = fakeApi(seq(100));
+    renderAt('/jobs?perPage=10');
+    await screen.findByText('1-10 of 100');
+    // Three jobs arrive on top before the reader moves on (and before the prefetch ran).
+    api.jobs = [makeJob(-3), makeJob(-2), makeJob(-1), ...api.jobs];
+    await user.click(screen.getByRole('button', { name: 'Next page' }));
+    await screen.findByText('11-20 of 103');
+    const notice = await screen.findByText(/3 jobs you saw on the previous page moved here/);
+    expect(notice).toHaveTextContent('3 new jobs arrived since the previous page loaded.');
+    const ids = screen.getAllByRole('link', { name: /^Job / }).map((a) => a.getAttribute('title'));
+    expect(ids).toHaveLength(7);
+    expect(ids[0]).toBe(makeJob(10).id);
+  });
+
+  it('filters the visible page only, and says so', async () => {
+    const user = userEvent.setup();
+    fakeApi([makeJob(0, { status: 'failed', errorCode: 'E' }), ...seq(29, 1)]);
+    renderAt('/jobs');
+    await screen.findByText('1-30 of 30');
+    expect(screen.getByText('Filters apply to this page only.')).toBeInTheDocument();
+    await user.selectOptions(screen.getByLabelText('Status'), 'failed');
+    expect(screen.getByText('Filtering this page only: 1 of its 30 jobs.')).toBeInTheDocument();
+    expect(screen.getAllByRole('row')).toHaveLength(2);
+  });
+
+  it('prefetches the next page once this one is on screen', async () => {
+    const api = fakeApi(seq(100));
+    renderAt('/jobs?perPage=10');
+    await screen.findByText('1-10 of 100');
+    await waitFor(() => expect(api.calls).toContain('/api/jobs?skip=10&perPage=10'));
+  });
+});

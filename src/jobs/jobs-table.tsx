@@ -1,0 +1,201 @@
+import { memo, type ReactNode } from 'react';
+import { Link } from 'react-router';
+import type { Job } from '../api/types.ts';
+import { paths } from '../paths.ts';
+import { CopyButton } from '../ui/copy-button.tsx';
+import { RelativeTime } from '../ui/relative-time.tsx';
+import { StatusBadge } from '../ui/status-badge.tsx';
+import { formatDuration } from '../ui/time.ts';
+import { useNow } from '../ui/use-now.ts';
+import { isFinished } from './job-state.ts';
+
+// Statuses that mean "not started yet": no running time to show.
+const WAITING = new Set(['queued', 'pending', 'waiting', 'scheduled']);
+
+/** Short enough for a column, long enough to tell jobs apart; the full id is on hover and copy. */
+export function shortId(id: string): string {
+  return id.length > 12 ? id.slice(0, 8) : id;
+}
+
+/** The error text is untrusted and may be long: a hover shows the start of it, never all of it. */
+function preview(text: string | undefined, max = 300): string | undefined {
+  if (text === undefined) return undefined;
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+const th =
+  'px-3 py-2 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-300';
+const td = 'px-3 py-2 align-middle';
+// Secondary columns give way on narrow screens; the rest scrolls inside the container.
+const ownerCol = 'hidden sm:table-cell';
+
+function TableFrame({ busy, children }: { busy: boolean; children: ReactNode }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+      <table
+        aria-busy={busy || undefined}
+        aria-label="Jobs"
+        className="w-full text-sm whitespace-nowrap"
+      >
+        <thead className="border-b border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-800/60">
+          <tr>
+            <th scope="col" className={th}>
+              Job
+            </th>
+            <th scope="col" className={th}>
+              Status
+            </th>
+            <th scope="col" className={th}>
+              Type
+            </th>
+            <th scope="col" className={`${th} ${ownerCol}`}>
+              Owner
+            </th>
+            <th scope="col" className={th}>
+              Created
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              Duration
+            </th>
+            <th scope="col" className={th}>
+              Error
+            </th>
+          </tr>
+        </thead>
+        {children}
+      </table>
+    </div>
+  );
+}
+
+type JobsTableProps = {
+  rows: readonly Job[];
+  /** The rows are the previous page's while the next one loads. */
+  busy?: boolean;
+};
+
+export function JobsTable({ rows, busy = false }: JobsTableProps) {
+  return (
+    <TableFrame busy={busy}>
+      <tbody
+        className={`divide-y divide-slate-100 transition-opacity dark:divide-slate-800 ${busy ? 'opacity-60 delay-200 duration-300' : ''}`}
+      >
+        {rows.map((job) => (
+          <JobRow key={job.id} job={job} />
+        ))}
+      </tbody>
+    </TableFrame>
+  );
+}
+
+type JobRowProps = { job: Job };
+
+// Memoised: a live update replaces one row object, and only that row renders again. It reads the
+// small fields only; inputData and outputData (megabytes) are never touched.
+const JobRow = memo(function JobRow({ job }: JobRowProps) {
+  return (
+    <tr data-job-id={job.id} className="hover:bg-slate-50 dark:hover:bg-slate-800/50">
+      <td className={td}>
+        <div className="flex items-center gap-1">
+          <Link
+            to={paths.job(job.id)}
+            title={job.id}
+            aria-label={`Job ${job.id}`}
+            className="font-mono text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300"
+          >
+            {shortId(job.id)}
+          </Link>
+          <CopyButton value={job.id} label="Copy job id" />
+        </div>
+      </td>
+      <td className={td}>
+        <StatusBadge status={job.status} />
+      </td>
+      <td className={`${td} max-w-56 truncate`} title={job.jobType}>
+        {job.jobType}
+      </td>
+      <td
+        className={`${td} ${ownerCol} max-w-56 truncate`}
+        title={
+          job.ownerOrganization ? `${job.ownerUser} · ${job.ownerOrganization}` : job.ownerUser
+        }
+      >
+        {job.ownerUser}
+        {job.ownerOrganization && (
+          <span className="text-slate-500 dark:text-slate-400"> · {job.ownerOrganization}</span>
+        )}
+      </td>
+      <td className={td}>
+        <RelativeTime iso={job.createdAt} />
+      </td>
+      <td className={`${td} text-right tabular-nums`}>
+        <Duration job={job} />
+      </td>
+      <td className={`${td} max-w-48 truncate`}>
+        {job.errorCode ? (
+          <span
+            className="font-mono text-xs text-rose-700 dark:text-rose-300"
+            title={preview(job.errorMessage) ?? job.errorCode}
+          >
+            {job.errorCode}
+          </span>
+        ) : null}
+      </td>
+    </tr>
+  );
+});
+
+function Duration({ job }: JobRowProps) {
+  const started = Date.parse(job.startedAt);
+  if (Number.isNaN(started)) return <Dash />;
+  if (isFinished(job)) {
+    const completed = Date.parse(job.completedAt ?? job.updatedAt);
+    return Number.isNaN(completed) ? <Dash /> : <>{formatDuration(completed - started)}</>;
+  }
+  if (WAITING.has(job.status.toLowerCase())) return <Dash label="Not started" />;
+  return <RunningDuration started={started} />;
+}
+
+// Mounted only for running rows, so the clock ticks only while something runs.
+function RunningDuration({ started }: { started: number }) {
+  const now = useNow(1000);
+  return (
+    <span className="text-sky-700 dark:text-sky-300">
+      {formatDuration(Math.max(0, now - started))}
+    </span>
+  );
+}
+
+function Dash({ label }: { label?: string }) {
+  return (
+    <span className="text-slate-400" title={label}>
+      —
+    </span>
+  );
+}
+
+// Literal classes (no inline styles: the CSP allows none), roughly each column's usual width.
+const SKELETON_WIDTHS = ['w-24', 'w-20', 'w-32', 'w-16', 'w-20', 'w-12 ml-auto', 'w-10'];
+
+type JobsTableSkeletonProps = { rows: number };
+
+/** The table's own shape while the first page loads, so nothing jumps when it arrives. */
+export function JobsTableSkeleton({ rows }: JobsTableSkeletonProps) {
+  return (
+    <TableFrame busy>
+      <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+        {Array.from({ length: rows }, (_, i) => (
+          <tr key={i} aria-hidden="true" data-skeleton="">
+            {SKELETON_WIDTHS.map((width, col) => (
+              <td key={col} className={`${td} ${col === 3 ? ownerCol : ''}`}>
+                <div
+                  className={`h-6 animate-pulse rounded bg-slate-200 dark:bg-slate-800 ${width}`}
+                />
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </TableFrame>
+  );
+}

@@ -1,0 +1,68 @@
+import { useQuery } from '@tanstack/react-query';
+import type { JobsPage } from '../api/types.ts';
+import { buttonClass } from '../ui/button-styles.ts';
+import { jobQueries } from './job-queries.ts';
+import { plural } from './list-paging.ts';
+
+/** How often page 1 asks whether jobs arrived (only while the tab is visible). */
+export const NEW_JOBS_POLL_MS = 15_000;
+
+/** How many jobs arrived on top since `page` was fetched, judged from a newer probe of the list head. */
+export function countNewJobs(
+  page: Pick<JobsPage, 'totalCount' | 'items'>,
+  pageUpdatedAt: number,
+  probe: Pick<JobsPage, 'totalCount' | 'items'> | undefined,
+  probeUpdatedAt: number,
+): number {
+  if (!probe || probeUpdatedAt <= pageUpdatedAt) return 0;
+  const grown = probe.totalCount - page.totalCount;
+  // The newest job is one we don't show: something arrived even if the count says otherwise.
+  const top = probe.items[0];
+  const unknownTop = top !== undefined && !page.items.some((job) => job.id === top.id);
+  return Math.max(grown, unknownTop ? 1 : 0);
+}
+
+type NewJobsNoticeProps = {
+  organization: string | null;
+  /** Page 1 as shown. */
+  page: JobsPage;
+  pageUpdatedAt: number;
+  onShow: () => void;
+};
+
+/**
+ * On page 1, new jobs are announced instead of pushed under the reader: a one-row list call (the
+ * cheapest question the API answers) every little while, compared with the page on screen.
+ */
+export function NewJobsNotice({ organization, page, pageUpdatedAt, onShow }: NewJobsNoticeProps) {
+  const { data: probe, dataUpdatedAt } = useQuery({
+    ...jobQueries.list({ organization, skip: 0, perPage: 1 }),
+    // The page just loaded already answers the question: no request until the first interval.
+    initialData: { ...page, perPage: 1, items: page.items.slice(0, 1) },
+    initialDataUpdatedAt: pageUpdatedAt,
+    refetchInterval: NEW_JOBS_POLL_MS,
+    refetchIntervalInBackground: false,
+    // Coming back to the tab asks at once (when the last answer is older than the staleTime).
+    refetchOnWindowFocus: true,
+  });
+  const count = countNewJobs(page, pageUpdatedAt, probe, dataUpdatedAt);
+
+  // A pill floating over the top of the table: it takes no room, so no row moves under the reader.
+  // The live region is always there, so its text is announced when it appears.
+  return (
+    <div className="sticky top-2 z-20 flex h-0 justify-center">
+      <div role="status" className="h-fit">
+        {count > 0 && (
+          <div className="mt-1 flex items-center gap-3 rounded-full border border-indigo-200 bg-indigo-50 py-1 pr-1 pl-4 text-sm text-indigo-950 shadow-md dark:border-indigo-700 dark:bg-indigo-950 dark:text-indigo-100">
+            <span>
+              {count} new {plural(count, 'job')}
+            </span>
+            <button type="button" className={`${buttonClass} rounded-full`} onClick={onShow}>
+              Show
+            </button>
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

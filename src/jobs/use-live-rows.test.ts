@@ -1,0 +1,223 @@
+import { QueryClient } from '@tanstack/react-query';
+import { vi } from 'vitest';
+import { ApiError } from '../api/http.ts';
+import type { Job, JobStatus, JobsPage } from '../api/types.ts';
+import { jobKeys } from './job-queries.ts';
+import { startStatusPoller } from './use-live-rows.ts';
+
+const T0 = '2026-11-01T10:00:00.000Z';
+const T1 = '2026-11-01T10:00:30.000Z';
+
+function running(id: string): Job {
+  return {
+    id,
+    jobType: 'extraction',
+    status: 'running',
+    ownerUser: 'demo',
+    inputData: '{"doc":"..."}',
+    startedAt: T0,
+    createdAt: T0,
+    updatedAt: T0,
+  };
+}
+
+function statusOf(job: Job): JobStatus {
+  const { id, jobType, status, ownerUser, startedAt, createdAt, updatedAt, completedAt } = job;
+  return {
+    id,
+    jobType,
+    status,
+    ownerUser,
+    startedAt,
+    createdAt,
+    updatedAt,
+    ...(completedAt ? { completedAt } : {}),
+  };
+}
+
+const page = (items: Job[]): JobsPage => ({
+  totalCount: items.length,
+  skip: 0,
+  perPage: 30,
+  items,
+});
+const listKey = jobKeys.list({ organization: null, skip: 0, perPage: 30 });
+
+function setup(ids: string[], overrides: Partial<Parameters<typeof startStatusPoller>[0]> = {}) {
+  const queryClient = new QueryClient();
+  queryClient.setQueryData(listKey, page(ids.map(running)));
+  const rows = () => queryClient.getQueryData<JobsPage>(listKey)?.items ?? [];
+  const fetchStatus = vi.fn(async (id: string) => statusOf(running(id)));
+  const fetchFull = vi.fn(async (id: string): Promise<Job> => {
+    throw new Error(`unexpected full fetch of ${id}`);
+  });
+  const stop = startStatusPoller({
+    queryClient,
+    getIds: () =>
+      rows()
+        .filter((r) => r.status === 'running')
+        .map((r) => r.id),
+    intervalMs: 1000,
+    concurrency: 2,
+    fetchStatus,
+    fetchFull,
+    random: () => 0.5,
+    ...overrides,
+  });
+  return { queryClient, rows, fetchStatus, fetchFull, stop };
+}
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+describe('startStatusPoller', () => {
+  it('asks /status for each unfinished row once per interval, never more than `concurrency` at once', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const fetchStatus = vi.fn(async (id: string) => {
+      inFlight += 1;
+      most = Math.max(most, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      inFlight -= 1;
+      return statusOf(running(id));
+    });
+    const { stop } = setup(['a', 'b', 'c', 'd', 'e'], { fetchStatus });
+    await vi.advanceTimersByTimeAsync(999);
+    expect(fetchStatus).not.toHaveBeenCalled(); // the page was just fetched
+    await vi.advanceTimersByTimeAsync(1 + 300);
+    expect(fetchStatus).toHaveBeenCalledTimes(5);
+    expect(most).toBe(2);
+    // The next round starts an interval after this one ended.
+    await vi.advanceTimersByTimeAsync(1000 + 300);
+    expect(fetchStatus).toHaveBeenCalledTimes(10);
+    stop();
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(fetchStatus).toHaveBeenCalledTimes(10);
+  });
+
+  it('updates a finished row in place with the full job, and fills the detail cache', async () => {
+    const done: Job = {
+      ...running('b'),
+      status: 'completed',
+      outputData: '{"result":{}}',
+      completedAt: T1,
+      updatedAt: T1,
+    };
+    const fetchStatus = vi.fn(async (id: string) =>
+      id === 'b' ? statusOf(done) : statusOf(running(id)),
+    );
+    const fetchFull = vi.fn(async () => done);
+    const { queryClient, rows, stop } = setup(['a', 'b'], { fetchStatus, fetchFull });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(fetchFull).toHaveBeenCalledTimes(1);
+    expect(rows().map((r) => r.status)).toEqual(['running', 'completed']);
+    expect(rows()[1]).toEqual(done);
+    expect(queryClient.getQueryData(jobKeys.detail('b'))).toEqual(done);
+    expect(queryClient.getQueryData(jobKeys.status('b'))).toEqual(statusOf(done));
+
+    // The finished row is not asked about again.
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(fetchStatus.mock.calls.map(([id]) => id)).toEqual(['a', 'b', 'a']);
+    stop();
+  });
+
+  it('still moves the row on when the full job cannot be fetched', async () => {
+    const done = { ...statusOf(running('a')), status: 'failed', completedAt: T1, updatedAt: T1 };
+    const { rows, stop } = setup(['a'], {
+      fetchStatus: vi.fn(async () => done),
+      fetchFull: vi.fn(async () => {
+        throw new ApiError('http', 'boom', 500);
+      }),
+    });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(rows()[0]).toMatchObject({
+      status: 'failed',
+      completedAt: T1,
+      inputData: '{"doc":"..."}',
+    });
+    stop();
+  });
+
+  it('never replaces a newer row with an older status', async () => {
+    const { queryClient, rows, stop } = setup(['a'], {
+      fetchStatus: vi.fn(async () => ({
+        ...statusOf(running('a')),
+        updatedAt: '2026-11-01T09:00:00Z',
+      })),
+    });
+    const before = rows()[0];
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(rows()[0]).toBe(before);
+    expect(queryClient.getQueryData(jobKeys.detail('a'))).toBeUndefined();
+    stop();
+  });
+
+  it('backs off while the server fails, and returns to the interval once it answers', async () => {
+    let failing = true;
+    const fetchStatus = vi.fn(async (id: string) => {
+      if (failing) throw new ApiError('http', 'down', 503);
+      return statusOf(running(id));
+    });
+    const { stop } = setup(['a'], { fetchStatus, intervalMs: 100 });
+    const callTimes: number[] = [];
+    fetchStatus.mockImplementation(async (id: string) => {
+      callTimes.push(Date.now());
+      if (failing) throw new ApiError('http', 'down', 503);
+      return statusOf(running(id));
+    });
+    await vi.advanceTimersByTimeAsync(20_000);
+    const gaps = callTimes.slice(1).map((t, i) => t - (callTimes[i] ?? 0));
+    // 500 ms * 2^n with jitter at 0.5: 750, 1500, 3000, 6000 ...
+    expect(gaps.slice(0, 4)).toEqual([750, 1500, 3000, 6000]);
+    failing = false;
+    await vi.advanceTimersByTimeAsync(15_000);
+    const count = callTimes.length;
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(callTimes.length - count).toBe(10);
+    stop();
+  });
+
+  it('stops asking about jobs it may no longer read (403/404)', async () => {
+    const fetchStatus = vi.fn(async (id: string) => {
+      if (id === 'gone') throw new ApiError('http', 'Not found.', 404);
+      return statusOf(running(id));
+    });
+    const { stop } = setup(['a', 'gone'], { fetchStatus });
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(fetchStatus.mock.calls.filter(([id]) => id === 'gone')).toHaveLength(1);
+    expect(fetchStatus.mock.calls.filter(([id]) => id === 'a')).toHaveLength(3);
+    stop();
+  });
+
+  it('pauses while the tab is hidden and catches up when it is shown', async () => {
+    let visibility: DocumentVisibilityState = 'hidden';
+    const spy = vi.spyOn(document, 'visibilityState', 'get').mockImplementation(() => visibility);
+    const { fetchStatus, stop } = setup(['a']);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(fetchStatus).not.toHaveBeenCalled();
+    visibility = 'visible';
+    document.dispatchEvent(new Event('visibilitychange'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fetchStatus).toHaveBeenCalledTimes(1);
+    stop();
+    spy.mockRestore();
+  });
+
+  it('aborts what is in flight when stopped', async () => {
+    let seen: AbortSignal | undefined;
+    const fetchStatus = vi.fn(
+      (_id: string, signal: AbortSignal) =>
+        new Promise<JobStatus>((_, reject) => {
+          seen = signal;
+          signal.addEventListener('abort', () => reject(new DOMException('Aborted', 'AbortError')));
+        }),
+    );
+    const { stop } = setup(['a'], { fetchStatus });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(seen?.aborted).toBe(false);
+    stop();
+    expect(seen?.aborted).toBe(true);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(fetchStatus).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,0 +1,139 @@
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import { ApiError } from '../api/http.ts';
+import { backoffDelay, isRetryable } from '../api/retry.ts';
+import type { Job, JobStatus } from '../api/types.ts';
+import { writeJob, writeJobStatus } from './job-cache.ts';
+import { isFinished } from './job-state.ts';
+import { fetchJob, fetchJobStatus } from './jobs-api.ts';
+
+/** How often unfinished rows are checked. */
+export const LIVE_ROWS_INTERVAL_MS = 5_000;
+/** At most this many /status calls at once: the browser has 6 connections per origin for everything. */
+export const LIVE_ROWS_CONCURRENCY = 3;
+
+export type StatusPollerOptions = {
+  queryClient: QueryClient;
+  /** The unfinished job ids on screen now (read at every round). */
+  getIds: () => readonly string[];
+  intervalMs?: number;
+  concurrency?: number;
+  fetchStatus?: (id: string, signal: AbortSignal) => Promise<JobStatus>;
+  fetchFull?: (id: string, signal: AbortSignal) => Promise<Job>;
+  /** For tests; the page's document by default. */
+  doc?: Document;
+  random?: () => number;
+};
+
+/**
+ * Refreshes unfinished list rows through the cheap /status call: one round every interval, at most
+ * `concurrency` requests at once, backing off while the server fails, paused while the tab is hidden.
+ * A row that finishes gets its full job fetched once, so its list row and detail cache are complete.
+ * Returns the function that stops it (aborting whatever is in flight).
+ */
+export function startStatusPoller({
+  queryClient,
+  getIds,
+  intervalMs = LIVE_ROWS_INTERVAL_MS,
+  concurrency = LIVE_ROWS_CONCURRENCY,
+  fetchStatus = fetchJobStatus,
+  fetchFull = fetchJob,
+  doc = document,
+  random = Math.random,
+}: StatusPollerOptions): () => void {
+  const controller = new AbortController();
+  const { signal } = controller;
+  // Jobs we may no longer read (403/404): asking again would fail the same way.
+  const gone = new Set<string>();
+  let failures = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let waitingForVisible = false;
+
+  const schedule = (ms: number) => {
+    timer = setTimeout(() => void round(), ms);
+  };
+
+  async function refresh(id: string): Promise<unknown> {
+    try {
+      const status = await fetchStatus(id, signal);
+      if (!isFinished(status)) {
+        writeJobStatus(queryClient, status);
+        return undefined;
+      }
+      try {
+        writeJob(queryClient, await fetchFull(id, signal));
+      } catch (error) {
+        if (signal.aborted) return undefined;
+        // The status alone still moves the row on; the data fields follow on the next list fetch.
+        writeJobStatus(queryClient, status);
+        return error;
+      }
+      return undefined;
+    } catch (error) {
+      if (signal.aborted) return undefined;
+      if (error instanceof ApiError && (error.status === 403 || error.status === 404)) {
+        gone.add(id);
+        return undefined;
+      }
+      return error;
+    }
+  }
+
+  async function round(): Promise<void> {
+    timer = undefined;
+    if (doc.visibilityState === 'hidden') {
+      waitingForVisible = true;
+      return;
+    }
+    const queue = getIds().filter((id) => !gone.has(id));
+    let lastError: unknown;
+    const worker = async () => {
+      for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+        const error = await refresh(id);
+        if (error !== undefined) lastError = error;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
+    if (signal.aborted) return;
+    if (lastError instanceof ApiError && lastError.status === 401) return; // signed out: the page goes away
+    if (lastError !== undefined && isRetryable(lastError)) {
+      failures += 1;
+      schedule(Math.max(intervalMs, backoffDelay(failures, lastError, random)));
+    } else {
+      failures = 0;
+      schedule(intervalMs);
+    }
+  }
+
+  const onVisibility = () => {
+    if (doc.visibilityState !== 'visible' || !waitingForVisible || signal.aborted) return;
+    waitingForVisible = false;
+    void round();
+  };
+  doc.addEventListener('visibilitychange', onVisibility);
+  schedule(intervalMs);
+
+  return () => {
+    controller.abort();
+    clearTimeout(timer);
+    doc.removeEventListener('visibilitychange', onVisibility);
+  };
+}
+
+/**
+ * Keeps the unfinished rows of the page on screen fresh. Nothing runs (no timer, no request) while
+ * every row is finished; never a stream per row.
+ */
+export function useLiveRows(rows: readonly JobStatus[]): void {
+  const queryClient = useQueryClient();
+  const unfinished = rows.filter((row) => !isFinished(row)).map((row) => row.id);
+  const latest = useRef(unfinished);
+  useEffect(() => {
+    latest.current = unfinished;
+  });
+  const running = unfinished.length > 0;
+  useEffect(() => {
+    if (!running) return;
+    return startStatusPoller({ queryClient, getIds: () => latest.current });
+  }, [queryClient, running]);
+}

@@ -1,0 +1,23 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { vi } from 'vitest';
+import { CopyButton } from './copy-button.tsx';
+
+describe('CopyButton', () => {
+  it('copies the full value and confirms it', async () => {
+    const user = userEvent.setup();
+    const writeText = vi.spyOn(navigator.clipboard, 'writeText').mockResolvedValue();
+    render(<CopyButton value="job-0000-aaaa-bbbb-cccc-the-whole-id" label="Copy job id" />);
+    await user.click(screen.getByRole('button', { name: 'Copy job id' }));
+    expect(writeText).toHaveBeenCalledWith('job-0000-aaaa-bbbb-cccc-the-whole-id');
+    expect(await screen.findByText('Copied')).toBeInTheDocument();
+  });
+
+  it('says so when the clipboard refuses', async () => {
+    const user = userEvent.setup();
+    vi.spyOn(navigator.clipboard, 'writeText').mockRejectedValue(new Error('denied'));
+    render(<CopyButton value="x" label="Copy job id" />);
+    await user.click(screen.getByRole('button', { name: 'Copy job id' }));
+    expect(await screen.findByText('Copy failed')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,78 @@
+import { useEffect, useState } from 'react';
+
+type CopyState = 'idle' | 'copied' | 'failed';
+
+type CopyButtonProps = {
+  /** The full value copied, whatever the screen shows of it. */
+  value: string;
+  /** The button's accessible name, e.g. "Copy job id". */
+  label: string;
+  className?: string;
+};
+
+/** A small icon button that copies `value` and says whether it worked. */
+export function CopyButton({ value, label, className = '' }: CopyButtonProps) {
+  const [state, setState] = useState<CopyState>('idle');
+
+  // The confirmation fades after a moment.
+  useEffect(() => {
+    if (state === 'idle') return;
+    const timer = setTimeout(() => setState('idle'), 1500);
+    return () => clearTimeout(timer);
+  }, [state]);
+
+  async function copy() {
+    try {
+      if (!navigator.clipboard) throw new Error('No clipboard');
+      await navigator.clipboard.writeText(value);
+      setState('copied');
+    } catch {
+      setState('failed');
+    }
+  }
+
+  const hint = state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : label;
+  return (
+    <>
+      <button
+        type="button"
+        onClick={() => void copy()}
+        aria-label={label}
+        title={hint}
+        className={`inline-flex size-6 shrink-0 items-center justify-center rounded text-slate-500 hover:bg-slate-200 hover:text-slate-900 dark:text-slate-400 dark:hover:bg-slate-700 dark:hover:text-slate-100 ${className}`}
+      >
+        {state === 'copied' ? (
+          <svg
+            aria-hidden="true"
+            viewBox="0 0 16 16"
+            className="size-3.5 text-emerald-600 dark:text-emerald-400"
+          >
+            <path d="M3 8.5l3 3 7-7" fill="none" stroke="currentColor" strokeWidth="2" />
+          </svg>
+        ) : (
+          <svg aria-hidden="true" viewBox="0 0 16 16" className="size-3.5">
+            <rect
+              x="5"
+              y="5"
+              width="9"
+              height="9"
+              rx="1.5"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="1.5"
+            />
+            <path
+              d="M11 3.5V3a1 1 0 0 0-1-1H3a1 1 0 0 0-1 1v7a1 1 0 0 0 1 1h.5"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="1.5"
+            />
+          </svg>
+        )}
+      </button>
+      <span aria-live="polite" className="sr-only">
+        {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : ''}
+      </span>
+    </>
+  );
+}
