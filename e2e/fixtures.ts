@@ -57,8 +57,10 @@ export async function openSignedIn(page: Page, path = '/jobs') {
   await page.goto(path);
 }
 
-// Chromium reports every failed HTTP response on the console; those are expected in fault tests.
-const EXPECTED_CONSOLE = /Failed to load resource: the server responded with a status of/;
+// Chromium reports every failed HTTP response and refused connection on the console; fault tests
+// cause those on purpose. Anything else the app logs as an error fails the test.
+const EXPECTED_CONSOLE =
+  /^Failed to load resource: (the server responded with a status of|net::ERR_)/;
 
 export const test = base.extend<{ sim: Sim }>({
   sim: async ({ request }, use) => {

@@ -9,6 +9,8 @@ export function createQueryClient(): QueryClient {
         retryDelay: (attempt, error) => backoffDelay(attempt, error),
         // Refetching on focus would re-download megabytes of list data; live rows and streams keep data fresh.
         refetchOnWindowFocus: false,
+        // Back online: every query on screen resyncs once (paused fetches resume rather than repeat).
+        refetchOnReconnect: 'always',
       },
     },
   });

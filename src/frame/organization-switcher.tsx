@@ -43,7 +43,7 @@ export function OrganizationSwitcher() {
           <option key={organization} value={organization} />
         ))}
       </datalist>
-      <button type="submit" className={buttonClass}>
+      <button type="submit" className={buttonClass} aria-label="Switch organization">
         Switch
       </button>
     </form>
