@@ -29,9 +29,8 @@ function Header() {
         <Link to={paths.jobs()} className="mr-auto text-lg font-bold tracking-tight">
           NuExtract Jobs
         </Link>
-        <JumpToJob />
-        <OrganizationSwitcher />
-        <div className="flex items-center gap-2">
+        {/* On narrow screens the actions stay beside the name and the two forms wrap below. */}
+        <div className="flex items-center gap-2 sm:order-last">
           <button
             type="button"
             onClick={toggleTheme}
@@ -44,6 +43,10 @@ function Header() {
           <button type="button" onClick={() => clearToken('signed-out')} className={buttonClass}>
             Sign out
           </button>
+        </div>
+        <div className="flex w-full flex-wrap items-center gap-2 sm:w-auto">
+          <JumpToJob />
+          <OrganizationSwitcher />
         </div>
       </div>
     </header>
