@@ -3,7 +3,6 @@ import { RequireAuth } from './auth/require-auth.tsx';
 import { SignInPage } from './auth/sign-in-page.tsx';
 import { AppFrame } from './frame/app-frame.tsx';
 import { NotFoundPage, RouteError } from './frame/route-error.tsx';
-import { JobPage } from './jobs/job-page.tsx';
 import { JobsPage } from './jobs/jobs-page.tsx';
 
 export function createAppRouter() {
@@ -19,7 +18,16 @@ export function createAppRouter() {
           children: [
             { index: true, element: <Navigate to="/jobs" replace /> },
             { path: 'jobs', element: <JobsPage />, errorElement: <RouteError /> },
-            { path: 'jobs/:jobId', element: <JobPage />, errorElement: <RouteError /> },
+            {
+              path: 'jobs/:jobId',
+              // The job page (tree viewer, stream) is its own chunk: the list does not download it.
+              lazy: async () => ({ Component: (await import('./jobs/job-page.tsx')).JobPage }),
+              // Shown inside the frame while that chunk loads on a first visit (a shared link).
+              hydrateFallbackElement: (
+                <p className="text-sm text-slate-600 dark:text-slate-300">Loading…</p>
+              ),
+              errorElement: <RouteError />,
+            },
             { path: '*', element: <NotFoundPage /> },
           ],
         },

@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { Job, JobStatus, JobsPage } from '../api/types.ts';
 import { jobKeys } from './job-queries.ts';
-import { isNewer } from './job-state.ts';
+import { isFinished, isNewer } from './job-state.ts';
 
 function statusOf(job: Job): JobStatus {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
@@ -15,8 +15,20 @@ function statusOf(job: Job): JobStatus {
  */
 export function writeJob(queryClient: QueryClient, job: Job): void {
   const detail = queryClient.getQueryData<Job>(jobKeys.detail(job.id));
-  if (isNewer(detail, job)) queryClient.setQueryData(jobKeys.detail(job.id), job);
+  if (isNewer(detail, job)) {
+    // A fetch already in flight started before the job finished: its answer must not land on top.
+    if (isFinished(job)) cancelInFlight(queryClient, job.id);
+    queryClient.setQueryData(jobKeys.detail(job.id), job);
+  }
   writeJobStatus(queryClient, statusOf(job), job);
+}
+
+function cancelInFlight(queryClient: QueryClient, jobId: string): void {
+  for (const queryKey of [jobKeys.detail(jobId), jobKeys.status(jobId)]) {
+    if (queryClient.isFetching({ queryKey, exact: true })) {
+      void queryClient.cancelQueries({ queryKey, exact: true });
+    }
+  }
 }
 
 /**

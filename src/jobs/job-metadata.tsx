@@ -1,0 +1,108 @@
+import type { ReactNode } from 'react';
+import type { JobStatus } from '../api/types.ts';
+import { formatAbsolute, formatDuration, formatRelative } from '../ui/time.ts';
+import { useNow } from '../ui/use-now.ts';
+import { isFinished } from './job-state.ts';
+
+// Statuses that mean "not started yet": the wait is still growing and there is no run time.
+const WAITING = new Set(['queued', 'pending', 'waiting', 'scheduled']);
+
+function duration(ms: number): string {
+  return formatDuration(ms) || '—';
+}
+
+type JobTimingsInput = Pick<JobStatus, 'status' | 'createdAt' | 'startedAt' | 'completedAt'>;
+
+/** Queue wait and run time; both grow while the job waits or runs. */
+export function jobTimings(job: JobTimingsInput, now: number) {
+  const created = Date.parse(job.createdAt);
+  const started = Date.parse(job.startedAt);
+  const completed = job.completedAt ? Date.parse(job.completedAt) : NaN;
+  const finished = isFinished(job);
+  if (WAITING.has(job.status.toLowerCase()) && !finished) {
+    return { waiting: true, queueWaitMs: now - created, runMs: undefined };
+  }
+  const end = finished ? completed : now;
+  return { waiting: false, queueWaitMs: started - created, runMs: end - started };
+}
+
+type JobMetadataProps = { job: JobStatus };
+
+export function JobMetadata({ job }: JobMetadataProps) {
+  const finished = isFinished(job);
+  // Ticks every second while something is still counting, slowly otherwise (relative times).
+  const now = useNow(finished ? 30_000 : 1_000);
+  const { waiting, queueWaitMs, runMs } = jobTimings(job, now);
+  return (
+    <dl className="grid grid-cols-1 gap-x-6 gap-y-3 rounded-lg border border-slate-200 bg-white p-3 text-sm sm:grid-cols-2 sm:p-4 lg:grid-cols-3 dark:border-slate-800 dark:bg-slate-900">
+      <Item label="Type">{job.jobType}</Item>
+      <Item label="Owner">{job.ownerUser}</Item>
+      <Item label="Organization">
+        {job.ownerOrganization ?? <span className="text-slate-500">Personal</span>}
+      </Item>
+      <Item label="Created">
+        <Time iso={job.createdAt} now={now} />
+      </Item>
+      <Item label="Started">
+        {waiting ? (
+          <span className="text-slate-500">Not yet</span>
+        ) : (
+          <Time iso={job.startedAt} now={now} />
+        )}
+      </Item>
+      <Item label="Completed">
+        {job.completedAt ? (
+          <Time iso={job.completedAt} now={now} />
+        ) : (
+          <span className="text-slate-500">Not yet</span>
+        )}
+      </Item>
+      <Item label="Queue wait">
+        <span className="tabular-nums">{duration(queueWaitMs)}</span>
+        {waiting && <span className="text-slate-500"> and counting</span>}
+      </Item>
+      <Item label="Run duration">
+        {runMs === undefined ? (
+          <span className="text-slate-500">Not started</span>
+        ) : (
+          <>
+            <span className="tabular-nums">{duration(runMs)}</span>
+            {!finished && <span className="text-slate-500"> and counting</span>}
+          </>
+        )}
+      </Item>
+      <Item label="Last update">
+        <Time iso={job.updatedAt} now={now} />
+      </Item>
+    </dl>
+  );
+}
+
+type ItemProps = { label: string; children: ReactNode };
+
+function Item({ label, children }: ItemProps) {
+  return (
+    <div className="min-w-0">
+      <dt className="text-xs font-medium text-slate-600 uppercase dark:text-slate-300">{label}</dt>
+      <dd className="mt-0.5 break-words">{children}</dd>
+    </div>
+  );
+}
+
+type TimeProps = { iso: string; now: number };
+
+/** Relative time, with the absolute time and its zone spelled out beside it. */
+function Time({ iso, now }: TimeProps) {
+  const valid = !Number.isNaN(Date.parse(iso));
+  if (!valid) return <span>{iso}</span>;
+  return (
+    <>
+      <time dateTime={iso} title={formatAbsolute(iso)}>
+        {formatRelative(iso, now)}
+      </time>
+      <span className="block text-xs text-slate-600 dark:text-slate-300">
+        {formatAbsolute(iso)}
+      </span>
+    </>
+  );
+}

@@ -1,0 +1,651 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { act, renderHook } from '@testing-library/react';
+import { createElement, StrictMode, type ReactNode } from 'react';
+import { vi } from 'vitest';
+import type { Job, JobsPage } from '../api/types.ts';
+import { clearToken, getToken, setToken } from '../auth/token-store.ts';
+import { jobKeys } from './job-queries.ts';
+import {
+  acquireJobStream,
+  createJobStream,
+  getJobStreamState,
+  streamTiming,
+  useJobStream,
+} from './job-stream.ts';
+
+const JOB_ID = 'job 1/?#';
+const running: Job = {
+  id: JOB_ID,
+  jobType: 'inference',
+  status: 'running',
+  ownerUser: 'demo',
+  inputData: '{}',
+  createdAt: '2026-01-01T10:00:00Z',
+  startedAt: '2026-01-01T10:00:01Z',
+  updatedAt: '2026-01-01T10:00:01Z',
+};
+const completed: Job = {
+  ...running,
+  status: 'completed',
+  outputData: '{"result":{"a":1}}',
+  completedAt: '2026-01-01T10:05:00Z',
+  updatedAt: '2026-01-01T10:05:00Z',
+};
+const { inputData: _i, ...runningStatus } = running;
+const { inputData: _j, outputData: _o, ...completedStatus } = completed;
+void _i;
+void _j;
+void _o;
+
+const encoder = new TextEncoder();
+
+type FakeStream = {
+  url: string;
+  headers: Headers;
+  init: RequestInit;
+  send(text: string): void;
+  /** The server ends the stream normally. */
+  end(): void;
+  /** The connection breaks. */
+  drop(): void;
+  open: boolean;
+};
+
+type Reply = () => Response | Promise<Response>;
+
+/** A fake API: event streams the test drives by hand, and /status answers it queues. */
+function fakeApi() {
+  const streams: FakeStream[] = [];
+  const streamReplies: Reply[] = [];
+  const statusReplies: Reply[] = [];
+  let statusDefault: Reply = () => json(runningStatus);
+  const calls: string[] = [];
+
+  const fetchMock = vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
+    const url = String(input);
+    calls.push(url);
+    if (init.signal?.aborted) throw new DOMException('Aborted', 'AbortError');
+    if (url.endsWith('/status')) return (statusReplies.shift() ?? statusDefault)();
+    if (!url.endsWith('/stream')) throw new Error(`unexpected fetch ${url}`);
+    const reply = streamReplies.shift();
+    if (reply) return reply();
+    let controller!: ReadableStreamDefaultController<Uint8Array>;
+    const body = new ReadableStream<Uint8Array>({ start: (c) => void (controller = c) });
+    const stream: FakeStream = {
+      url,
+      headers: new Headers(init.headers),
+      init,
+      open: true,
+      send: (text) => controller.enqueue(encoder.encode(text)),
+      end() {
+        stream.open = false;
+        controller.close();
+      },
+      drop() {
+        stream.open = false;
+        controller.error(new TypeError('network error'));
+      },
+    };
+    init.signal?.addEventListener('abort', () => {
+      if (!stream.open) return;
+      stream.open = false;
+      controller.error(new DOMException('Aborted', 'AbortError'));
+    });
+    streams.push(stream);
+    return new Response(body, { status: 200, headers: { 'Content-Type': 'text/event-stream' } });
+  });
+  vi.stubGlobal('fetch', fetchMock);
+
+  return {
+    streams,
+    calls,
+    fetchMock,
+    last: () => streams[streams.length - 1] as FakeStream,
+    openCount: () => streams.filter((s) => s.open).length,
+    streamCalls: () => calls.filter((c) => c.endsWith('/stream')).length,
+    statusCalls: () => calls.filter((c) => c.endsWith('/status')).length,
+    replyToStream: (reply: Reply) => streamReplies.push(reply),
+    replyToStatus: (reply: Reply) => statusReplies.push(reply),
+    setStatus: (reply: Reply) => void (statusDefault = reply),
+  };
+}
+
+function json(body: unknown, status = 200, headers: Record<string, string> = {}) {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json', ...headers },
+  });
+}
+
+function event(name: string, data: string) {
+  return `event: ${name}\ndata: ${data}\n\n`;
+}
+
+/** Lets promise chains (fetch, stream reads) run without moving the clock. */
+async function flush() {
+  for (let i = 0; i < 10; i++) await vi.advanceTimersByTimeAsync(0);
+}
+
+async function advance(ms: number) {
+  await vi.advanceTimersByTimeAsync(ms);
+  await flush();
+}
+
+let queryClient: QueryClient;
+const defaults = { ...streamTiming };
+const started: { stop(): void }[] = [];
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  setToken('tok-1', false);
+  queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  queryClient.setQueryData(jobKeys.detail(JOB_ID), running);
+  Object.assign(streamTiming, defaults);
+});
+
+afterEach(() => {
+  for (const stream of started.splice(0)) stream.stop();
+  queryClient.clear();
+  clearToken('signed-out');
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
+});
+
+/** A stream whose jitter is always the top of the range: delays are exactly the backoff ceiling. */
+function start(random = () => 1) {
+  const stream = createJobStream(queryClient, JOB_ID, { random });
+  started.push(stream);
+  stream.start();
+  return stream;
+}
+
+describe('the job stream', () => {
+  it('opens one stream with a fresh bearer token and is live once the server answers', async () => {
+    const api = fakeApi();
+    const stream = start();
+    expect(stream.getState().phase).toBe('connecting');
+    await flush();
+    expect(api.streams).toHaveLength(1);
+    expect(api.last().url).toBe('/api/jobs/job%201%2F%3F%23/stream');
+    expect(api.last().headers.get('Authorization')).toBe('Bearer tok-1');
+    expect(api.last().headers.get('Accept')).toBe('text/event-stream');
+    expect(api.last().init.credentials).toBe('omit');
+    expect(stream.getState().phase).toBe('live');
+
+    api.last().send(event('ping', ''));
+    await flush();
+    expect(stream.getState()).toMatchObject({ phase: 'live', lastPingAt: Date.now() });
+    stream.stop();
+  });
+
+  it('writes a result into the detail, status and list caches, then closes for good', async () => {
+    const api = fakeApi();
+    const page: JobsPage = { totalCount: 1, skip: 0, perPage: 30, items: [running] };
+    const listKey = jobKeys.list({ organization: null, skip: 0, perPage: 30 });
+    queryClient.setQueryData(listKey, page);
+    const stream = start();
+    await flush();
+    api.last().send(event('result', JSON.stringify(completed)));
+    await flush();
+
+    expect(queryClient.getQueryData(jobKeys.detail(JOB_ID))).toEqual(completed);
+    expect(queryClient.getQueryData(jobKeys.status(JOB_ID))).toMatchObject({ status: 'completed' });
+    expect(queryClient.getQueryData<JobsPage>(listKey)?.items[0]).toEqual(completed);
+    expect(stream.getState().phase).toBe('done');
+    expect(api.openCount()).toBe(0);
+
+    await advance(10 * 60_000);
+    expect(api.streamCalls()).toBe(1);
+  });
+
+  it('parses the whole SSE framing: comments, id, retry, multi-line data, CRLF, any chunking', async () => {
+    const api = fakeApi();
+    const stream = start();
+    await flush();
+    const body = JSON.stringify(completed, null, 1).split('\n');
+    const text = [
+      ': a comment\r\n',
+      'retry: 10\r\n',
+      '\r\n',
+      'id: 7\r\n',
+      'event: result\r\n',
+      ...body.map((line) => `data: ${line}\r\n`),
+      '\r\n',
+    ].join('');
+    // Cut between every CR and LF, and inside fields.
+    for (let i = 0; i < text.length; i += 5) api.last().send(text.slice(i, i + 5));
+    await flush();
+    expect(queryClient.getQueryData(jobKeys.detail(JOB_ID))).toEqual(completed);
+    expect(stream.getState().phase).toBe('done');
+  });
+
+  it('ignores a malformed result, a result failing validation and one for another job, and checks the job', async () => {
+    const api = fakeApi();
+    const stream = start();
+    await flush();
+    api.last().send(event('result', '{not json'));
+    api.last().send(event('result', JSON.stringify({ ...completed, status: 42 })));
+    api.last().send(event('result', JSON.stringify({ ...completed, id: 'someone-else' })));
+    await flush();
+    expect(queryClient.getQueryData(jobKeys.detail(JOB_ID))).toEqual(running);
+    expect(queryClient.getQueryData(jobKeys.detail('someone-else'))).toBeUndefined();
+    expect(api.statusCalls()).toBeGreaterThanOrEqual(1);
+    expect(stream.getState().phase).toBe('live');
+    expect(api.openCount()).toBe(1);
+    stream.stop();
+  });
+
+  it('never lets an older result replace a newer finished copy', async () => {
+    const api = fakeApi();
+    queryClient.setQueryData(jobKeys.detail(JOB_ID), completed);
+    const stream = start();
+    await flush();
+    const older = { ...completed, status: 'failed', updatedAt: '2026-01-01T10:04:00Z' };
+    api.last().send(event('result', JSON.stringify(older)));
+    await flush();
+    expect(queryClient.getQueryData(jobKeys.detail(JOB_ID))).toEqual(completed);
+    expect(stream.getState().phase).toBe('done');
+  });
+
+  it('reconnects after a drop with capped exponential backoff, checking the job once', async () => {
+    const api = fakeApi();
+    const stream = start();
+    await flush();
+    api.last().drop();
+    await flush();
+    expect(stream.getState()).toMatchObject({ phase: 'reconnecting', attempt: 1 });
+    expect(api.statusCalls()).toBe(1);
+
+    // backoffDelay(0) with full jitter at the top: 500 ms.
+    await advance(499);
+    expect(api.streamCalls()).toBe(1);
+    api.replyToStream(() => Promise.reject(new TypeError('offline')));
+    await advance(1);
+    expect(api.streamCalls()).toBe(2);
+    expect(stream.getState()).toMatchObject({ phase: 'reconnecting', attempt: 2 });
+
+    // Second failure: 1000 ms; still one status check for the whole outage.
+    api.replyToStream(() => new Response('oops', { status: 503 }));
+    await advance(1000);
+    expect(api.streamCalls()).toBe(3);
+    expect(stream.getState()).toMatchObject({ phase: 'reconnecting', attempt: 3 });
+    await advance(2000);
+    expect(api.streamCalls()).toBe(4);
+    expect(stream.getState().phase).toBe('live');
+    expect(api.statusCalls()).toBe(1);
+    expect(api.openCount()).toBe(1);
+    stream.stop();
+  });
+
+  it('caps the backoff and honours Retry-After', async () => {
+    const api = fakeApi();
+    for (let i = 0; i < 30; i++) api.replyToStream(() => new Response('', { status: 502 }));
+    const stream = start();
+    await flush();
+    for (let i = 0; i < 11; i++) await advance(30_000);
+    expect(stream.getState().phase).toBe('reconnecting');
+    const gap = (stream.getState().nextRetryAt ?? 0) - Date.now();
+    expect(gap).toBeLessThanOrEqual(30_000);
+    stream.stop();
+
+    const api2 = fakeApi();
+    api2.replyToStream(() => new Response('', { status: 429, headers: { 'Retry-After': '120' } }));
+    const second = start();
+    await flush();
+    expect((second.getState().nextRetryAt ?? 0) - Date.now()).toBe(120_000);
+    second.stop();
+  });
+
+  it('finishes without reconnecting when the check after a drop finds the job done', async () => {
+    const api = fakeApi();
+    api.setStatus(() => json(completedStatus));
+    const stream = start();
+    await flush();
+    api.last().drop();
+    await flush();
+    expect(stream.getState().phase).toBe('done');
+    expect(queryClient.getQueryData(jobKeys.status(JOB_ID))).toMatchObject({ status: 'completed' });
+    await advance(60_000);
+    expect(api.streamCalls()).toBe(1);
+  });
+
+  it('treats a stream the server ends without a result as a drop', async () => {
+    const api = fakeApi();
+    const stream = start();
+    await flush();
+    api.last().end();
+    await flush();
+    expect(stream.getState()).toMatchObject({ phase: 'reconnecting', attempt: 1 });
+    await advance(500);
+    expect(api.streamCalls()).toBe(2);
+    stream.stop();
+  });
+
+  it('stops on 401 (the token is cleared, sending the person to sign-in) and never retries', async () => {
+    const api = fakeApi();
+    api.replyToStream(() => json({ message: 'bad token' }, 401));
+    const stream = start();
+    await flush();
+    expect(stream.getState()).toMatchObject({ phase: 'failed', fatal: 401 });
+    expect(getToken()).toBeNull();
+    await advance(10 * 60_000);
+    expect(api.streamCalls()).toBe(1);
+  });
+
+  it.each([403, 404] as const)(
+    'on %i confirms with /status, then shows the refusal without retrying',
+    async (status) => {
+      const api = fakeApi();
+      api.replyToStream(() => json({ message: 'no' }, status));
+      api.setStatus(() => json({ message: 'no' }, status));
+      const stream = start();
+      await flush();
+      expect(stream.getState()).toMatchObject({ phase: 'failed', fatal: status });
+      await advance(10 * 60_000);
+      expect(api.streamCalls()).toBe(1);
+      expect(api.statusCalls()).toBe(1);
+    },
+  );
+
+  it('a stream refused with 403 while the job itself is readable falls back to polling', async () => {
+    const api = fakeApi();
+    api.replyToStream(() => json({ message: 'Streaming quota exceeded' }, 403));
+    const stream = start();
+    await flush();
+    expect(stream.getState()).toMatchObject({
+      phase: 'polling',
+      problem: { code: 'HTTP 403', message: 'Streaming quota exceeded' },
+    });
+    api.setStatus(() => json(completedStatus));
+    await advance(streamTiming.pollMs);
+    expect(stream.getState().phase).toBe('done');
+    expect(api.streamCalls()).toBe(1);
+  });
+
+  it('reconnects when the connection goes silent (the watchdog)', async () => {
+    const api = fakeApi();
+    const stream = start();
+    await flush();
+    await advance(streamTiming.watchdogMs - 1);
+    expect(api.streamCalls()).toBe(1);
+    await advance(1);
+    expect(api.streams[0]?.open).toBe(false);
+    expect(stream.getState()).toMatchObject({ phase: 'reconnecting', attempt: 1 });
+    await advance(500);
+    expect(api.streamCalls()).toBe(2);
+    expect(api.openCount()).toBe(1);
+    stream.stop();
+  });
+
+  it('learns the ping interval: pings keep it live, silence well past the gaps reconnects', async () => {
+    const api = fakeApi();
+    const stream = start();
+    await flush();
+    for (let i = 0; i < 5; i++) {
+      await advance(1000);
+      api.last().send(event('ping', ''));
+      await flush();
+    }
+    expect(stream.getState().phase).toBe('live');
+    expect(api.streamCalls()).toBe(1);
+    // Longest gap 1 s, factor 2.5, floor 2 s: silent for 2.5 s is dead.
+    await advance(2400);
+    expect(api.streamCalls()).toBe(1);
+    await advance(100);
+    expect(stream.getState().phase).toBe('reconnecting');
+    stream.stop();
+  });
+
+  it('the watchdog window can be set for tests', async () => {
+    streamTiming.watchdogMs = 50;
+    streamTiming.connectTimeoutMs = 50;
+    const api = fakeApi();
+    const stream = start();
+    await flush();
+    await advance(60);
+    expect(stream.getState().phase).toBe('reconnecting');
+    expect(api.streams[0]?.open).toBe(false);
+    stream.stop();
+  });
+
+  it('on JobTimeout checks the job and opens a new stream if it still runs', async () => {
+    const api = fakeApi();
+    const stream = start();
+    await flush();
+    await advance(60_000);
+    api.last().send(event('error', JSON.stringify({ code: 'JobTimeout', message: 'too long' })));
+    await flush();
+    expect(api.statusCalls()).toBe(1);
+    expect(api.streamCalls()).toBe(2);
+    expect(api.streams[0]?.open).toBe(false);
+    expect(stream.getState().phase).toBe('live');
+    stream.stop();
+  });
+
+  it('on JobTimeout stops when the job has finished meanwhile', async () => {
+    const api = fakeApi();
+    api.setStatus(() => json(completedStatus));
+    const stream = start();
+    await flush();
+    api.last().send(event('error', JSON.stringify({ code: 'JobTimeout' })));
+    await flush();
+    expect(stream.getState().phase).toBe('done');
+    await advance(60_000);
+    expect(api.streamCalls()).toBe(1);
+  });
+
+  it('backs off when JobTimeouts come one right after another', async () => {
+    const api = fakeApi();
+    const stream = start();
+    await flush();
+    const timeout = event('error', JSON.stringify({ code: 'JobTimeout' }));
+    api.last().send(timeout);
+    await flush();
+    expect(api.streamCalls()).toBe(2); // the first one reopens at once
+    api.last().send(timeout);
+    await flush();
+    expect(api.streamCalls()).toBe(2);
+    await advance(500);
+    expect(api.streamCalls()).toBe(3);
+    api.last().send(timeout);
+    await advance(999);
+    expect(api.streamCalls()).toBe(3);
+    await advance(1);
+    expect(api.streamCalls()).toBe(4);
+    stream.stop();
+  });
+
+  it('on another error code shows it and polls /status until the job finishes', async () => {
+    const api = fakeApi();
+    const stream = start();
+    await flush();
+    api.last().send(event('error', JSON.stringify({ code: 'QuotaExceeded', message: 'No more' })));
+    await flush();
+    expect(stream.getState()).toMatchObject({
+      phase: 'polling',
+      problem: { code: 'QuotaExceeded', message: 'No more' },
+    });
+    expect(api.openCount()).toBe(0);
+    expect(api.statusCalls()).toBe(1);
+    await advance(streamTiming.pollMs);
+    expect(api.statusCalls()).toBe(2);
+    api.setStatus(() => json(completedStatus));
+    await advance(streamTiming.pollMs);
+    expect(stream.getState().phase).toBe('done');
+    await advance(60_000);
+    expect(api.statusCalls()).toBe(3);
+    expect(api.streamCalls()).toBe(1);
+  });
+
+  it('an error event without a readable body still falls back to polling', async () => {
+    const api = fakeApi();
+    const stream = start();
+    await flush();
+    api.last().send(event('error', '<html>'));
+    await flush();
+    expect(stream.getState()).toMatchObject({ phase: 'polling', problem: { code: 'StreamError' } });
+    stream.stop();
+  });
+
+  it('a 200 answer that is not an event stream is retried with backoff', async () => {
+    const api = fakeApi();
+    api.replyToStream(() => new Response('<html>', { headers: { 'Content-Type': 'text/html' } }));
+    const stream = start();
+    await flush();
+    expect(stream.getState()).toMatchObject({ phase: 'reconnecting', attempt: 1 });
+    await advance(500);
+    expect(stream.getState().phase).toBe('live');
+    stream.stop();
+  });
+
+  it('other 4xx are not retried: it polls /status instead', async () => {
+    const api = fakeApi();
+    api.replyToStream(() => new Response('Invalid value', { status: 400 }));
+    const stream = start();
+    await flush();
+    expect(stream.getState()).toMatchObject({ phase: 'polling' });
+    await advance(60_000);
+    expect(api.streamCalls()).toBe(1);
+    stream.stop();
+  });
+
+  it('sends the current token on every attempt', async () => {
+    const api = fakeApi();
+    const stream = start();
+    await flush();
+    setToken('tok-2', false);
+    api.last().drop();
+    await advance(500);
+    expect(api.last().headers.get('Authorization')).toBe('Bearer tok-2');
+    stream.stop();
+  });
+
+  it('reconnects at once when the browser comes back online, and when the tab is shown again checks the job', async () => {
+    const api = fakeApi();
+    const stream = start();
+    await flush();
+    api.last().drop();
+    api.replyToStream(() => Promise.reject(new TypeError('offline')));
+    await advance(500);
+    expect(stream.getState()).toMatchObject({ phase: 'reconnecting', attempt: 2 });
+    const before = api.statusCalls();
+    window.dispatchEvent(new Event('online'));
+    await flush();
+    expect(api.streamCalls()).toBe(3);
+    expect(api.statusCalls()).toBe(before + 1);
+    expect(stream.getState().phase).toBe('live');
+
+    document.dispatchEvent(new Event('visibilitychange'));
+    await flush();
+    expect(api.statusCalls()).toBe(before + 2);
+    expect(api.streamCalls()).toBe(3);
+    stream.stop();
+  });
+
+  it('stop() aborts the connection and every timer', async () => {
+    const api = fakeApi();
+    const stream = start();
+    await flush();
+    api.last().drop();
+    await flush();
+    stream.stop();
+    await advance(10 * 60_000);
+    expect(api.streamCalls()).toBe(1);
+    expect(api.openCount()).toBe(0);
+
+    const api2 = fakeApi();
+    const other = start();
+    await flush();
+    other.stop();
+    await flush();
+    expect(api2.openCount()).toBe(0);
+  });
+});
+
+describe('one stream per job per tab', () => {
+  it('shares one connection between holders and closes it when the last lets go', async () => {
+    const api = fakeApi();
+    const releaseA = acquireJobStream(queryClient, JOB_ID);
+    const releaseB = acquireJobStream(queryClient, JOB_ID);
+    await flush();
+    expect(api.streamCalls()).toBe(1);
+    releaseA();
+    releaseA(); // twice is harmless
+    await flush();
+    expect(api.openCount()).toBe(1);
+    releaseB();
+    await flush();
+    expect(api.openCount()).toBe(0);
+    expect(getJobStreamState(queryClient, JOB_ID)).toBeUndefined();
+  });
+
+  it('survives a release followed by an acquire in the same task (StrictMode remount)', async () => {
+    const api = fakeApi();
+    const release = acquireJobStream(queryClient, JOB_ID);
+    release();
+    const again = acquireJobStream(queryClient, JOB_ID);
+    await flush();
+    expect(api.streamCalls()).toBe(1);
+    expect(api.openCount()).toBe(1);
+    again();
+    await flush();
+    expect(api.openCount()).toBe(0);
+  });
+});
+
+describe('useJobStream', () => {
+  function wrapper({ children }: { children: ReactNode }) {
+    return createElement(
+      StrictMode,
+      null,
+      createElement(QueryClientProvider, { client: queryClient }, children),
+    );
+  }
+
+  it('opens one stream under StrictMode, reports its state, and closes on unmount', async () => {
+    const api = fakeApi();
+    const { result, unmount } = renderHook(() => useJobStream(JOB_ID, true), { wrapper });
+    await act(flush);
+    expect(api.streamCalls()).toBe(1);
+    expect(result.current?.phase).toBe('live');
+    act(() => api.last().send(event('ping', '')));
+    await act(flush);
+    expect(result.current?.lastPingAt).toBe(Date.now());
+    unmount();
+    await act(flush);
+    expect(api.openCount()).toBe(0);
+  });
+
+  it('opens nothing while disabled, and closes when the job finishes', async () => {
+    const api = fakeApi();
+    const { result, rerender } = renderHook(({ on }) => useJobStream(JOB_ID, on), {
+      wrapper,
+      initialProps: { on: false },
+    });
+    await act(flush);
+    expect(api.streamCalls()).toBe(0);
+    expect(result.current).toBeUndefined();
+    rerender({ on: true });
+    await act(flush);
+    expect(api.openCount()).toBe(1);
+    rerender({ on: false });
+    await act(flush);
+    expect(api.openCount()).toBe(0);
+  });
+
+  it('moving from job A to job B leaves only B open', async () => {
+    const api = fakeApi();
+    const { rerender, unmount } = renderHook(({ id }) => useJobStream(id, true), {
+      wrapper,
+      initialProps: { id: 'job-a' },
+    });
+    await act(flush);
+    rerender({ id: 'job-b' });
+    await act(flush);
+    expect(api.openCount()).toBe(1);
+    expect(api.last().url).toBe('/api/jobs/job-b/stream');
+    unmount();
+    await act(flush);
+    expect(api.openCount()).toBe(0);
+  });
+});

@@ -1,0 +1,242 @@
+import { lazy, Suspense, useEffect, useId, useState, type ReactNode } from 'react';
+import { formatBytes } from './bytes.ts';
+import { buttonClass } from './button-styles.ts';
+import { CopyButton } from './copy-button.tsx';
+import { downloadText, safeFileName } from './download.ts';
+import { LargeText } from './large-text.tsx';
+import { parseJsonText, type JsonDoc, type ParseOutcome } from './json-viewer/json-doc.ts';
+import { isContainer, pathKey, type ChildPage, type Summary } from './json-viewer/json-model.ts';
+
+// The tree is only needed once a payload is showing: it stays out of every other page's bundle.
+const JsonTree = lazy(() =>
+  import('./json-viewer/json-tree.tsx').then((module) => ({ default: module.JsonTree })),
+);
+
+type Tokens = Partial<Record<'inputTokens' | 'outputTokens' | 'totalTokens' | 'logprobs', number>>;
+
+/** How an output is presented, from its shape (not its job type: the contract keeps that open). */
+type Shape =
+  | { kind: 'tree'; expanded: Set<string>; tokens?: Tokens }
+  | { kind: 'markdown'; result: string; thinkingTrace?: string };
+
+type Prepared = { outcome: ParseOutcome; shape?: Shape };
+
+const TOKEN_KEYS = ['inputTokens', 'outputTokens', 'totalTokens', 'logprobs'] as const;
+
+function summaryOf(page: ChildPage | undefined, key: string): Summary | undefined {
+  return page?.entries.find((entry) => entry.key === key)?.summary;
+}
+
+async function fullString(doc: JsonDoc, key: string, summary: Summary | undefined) {
+  if (summary?.type !== 'string') return undefined;
+  return summary.value.length === summary.length ? summary.value : doc.text([key]);
+}
+
+/** Loads what the first view shows (the root's children, an extraction's result) before it renders. */
+async function prepare(doc: JsonDoc, isOutput: boolean): Promise<Shape> {
+  const expanded = new Set([pathKey([])]);
+  if (!isContainer(doc.root)) return { kind: 'tree', expanded };
+  const root = await doc.loadMore([]);
+  if (!isOutput || doc.root.type !== 'object') return { kind: 'tree', expanded };
+  const result = summaryOf(root, 'result');
+  if (result?.type === 'string') {
+    return {
+      kind: 'markdown',
+      result: (await fullString(doc, 'result', result)) ?? '',
+      thinkingTrace: await fullString(doc, 'thinkingTrace', summaryOf(root, 'thinkingTrace')),
+    };
+  }
+  const tokens: Tokens = {};
+  for (const key of TOKEN_KEYS) {
+    const summary = summaryOf(root, key);
+    if (summary?.type === 'number') tokens[key] = summary.value;
+  }
+  if (result && isContainer(result)) {
+    await doc.loadMore(['result']);
+    expanded.add(pathKey(['result']));
+  }
+  return { kind: 'tree', expanded, tokens: Object.keys(tokens).length ? tokens : undefined };
+}
+
+type PayloadPanelProps = {
+  title: string;
+  text: string;
+  /** The downloaded file's name without extension (made safe here). */
+  fileBase: string;
+  /** Outputs get the extraction / markdown presentations; inputs are shown as they are. */
+  isOutput?: boolean;
+};
+
+/** A job's input or output: a JSON tree, raw text, or plain text, with copy, download and size. */
+export function PayloadPanel({ title, text, fileBase, isOutput = false }: PayloadPanelProps) {
+  const headingId = useId();
+  const [prepared, setPrepared] = useState<{ text: string; value: Prepared } | null>(null);
+  const [raw, setRaw] = useState(false);
+  const [wrap, setWrap] = useState(true);
+  const current = prepared?.text === text ? prepared.value : undefined;
+
+  // Parsing runs off the main thread for large text; a newer text (or leaving) discards the old work.
+  useEffect(() => {
+    const controller = new AbortController();
+    let doc: JsonDoc | undefined;
+    void (async () => {
+      const outcome = await parseJsonText(text, controller.signal);
+      if (outcome.kind === 'json') doc = outcome.doc;
+      if (controller.signal.aborted) return;
+      const shape = outcome.kind === 'json' ? await prepare(outcome.doc, isOutput) : undefined;
+      if (controller.signal.aborted) return;
+      setPrepared({ text, value: { outcome, shape } });
+    })().catch(() => {
+      if (!controller.signal.aborted) {
+        setPrepared({
+          text,
+          value: { outcome: { kind: 'text', reason: 'unreadable', bytes: text.length } },
+        });
+      }
+    });
+    return () => {
+      controller.abort();
+      doc?.dispose();
+    };
+  }, [text, isOutput]);
+
+  const isJson = current?.outcome.kind === 'json';
+  const showingText = !!current && (!isJson || raw || current.shape?.kind === 'markdown');
+
+  function download() {
+    const json = isJson;
+    downloadText(
+      text,
+      safeFileName(fileBase, json ? 'json' : 'txt'),
+      json ? 'application/json' : 'text/plain',
+    );
+  }
+
+  let body: ReactNode;
+  if (!current) {
+    body = (
+      <p className="text-sm text-slate-600 dark:text-slate-300" aria-busy="true">
+        Reading {formatBytes(text.length)}…
+      </p>
+    );
+  } else if (current.outcome.kind === 'text' || raw) {
+    body = <LargeText text={text} wrap={wrap} onDownload={download} />;
+  } else if (current.shape?.kind === 'markdown') {
+    body = (
+      <MarkdownOutput
+        result={current.shape.result}
+        trace={current.shape.thinkingTrace}
+        wrap={wrap}
+      />
+    );
+  } else {
+    const shape = current.shape;
+    body = (
+      <>
+        {shape?.tokens && <TokenSummary tokens={shape.tokens} />}
+        <Suspense
+          fallback={
+            <p className="text-sm text-slate-600 dark:text-slate-300">Loading the viewer…</p>
+          }
+        >
+          <JsonTree doc={current.outcome.doc} label={title} initiallyExpanded={shape?.expanded} />
+        </Suspense>
+      </>
+    );
+  }
+
+  return (
+    <section
+      aria-labelledby={headingId}
+      className="rounded-lg border border-slate-200 bg-white p-3 sm:p-4 dark:border-slate-800 dark:bg-slate-900"
+    >
+      <div className="mb-3 flex flex-wrap items-center gap-2">
+        <h2 id={headingId} className="text-base font-semibold">
+          {title}
+        </h2>
+        <span className="text-xs text-slate-600 dark:text-slate-300">
+          {current ? formatBytes(current.outcome.bytes) : null}
+          {current && (isJson ? ' · JSON' : ' · text')}
+        </span>
+        <div className="ml-auto flex flex-wrap items-center gap-2">
+          {isJson && (
+            <button
+              type="button"
+              className={buttonClass}
+              aria-pressed={raw}
+              onClick={() => setRaw(!raw)}
+            >
+              Raw
+            </button>
+          )}
+          {showingText && (
+            <button
+              type="button"
+              className={buttonClass}
+              aria-pressed={wrap}
+              onClick={() => setWrap(!wrap)}
+            >
+              Wrap
+            </button>
+          )}
+          <CopyButton value={text} label={`Copy ${title.toLowerCase()}`} />
+          <button type="button" className={buttonClass} onClick={download}>
+            Download
+          </button>
+        </div>
+      </div>
+      {body}
+    </section>
+  );
+}
+
+const number = new Intl.NumberFormat('en');
+
+type TokenSummaryProps = { tokens: Tokens };
+
+function TokenSummary({ tokens }: TokenSummaryProps) {
+  const parts: [string, number | undefined][] = [
+    ['Input tokens', tokens.inputTokens],
+    ['Output tokens', tokens.outputTokens],
+    ['Total tokens', tokens.totalTokens],
+    ['Log probability', tokens.logprobs],
+  ];
+  return (
+    <dl className="mb-3 flex flex-wrap gap-x-6 gap-y-1 text-sm" aria-label="Token usage">
+      {parts.map(([label, value]) =>
+        value === undefined ? null : (
+          <div key={label} className="flex gap-1.5">
+            <dt className="text-slate-600 dark:text-slate-300">{label}</dt>
+            <dd className="font-medium tabular-nums">{number.format(value)}</dd>
+          </div>
+        ),
+      )}
+    </dl>
+  );
+}
+
+type MarkdownOutputProps = { result: string; trace: string | undefined; wrap: boolean };
+
+/** Markdown is shown as its text: rendering it could run markup from the job's data. */
+function MarkdownOutput({ result, trace, wrap }: MarkdownOutputProps) {
+  return (
+    <div className="space-y-3">
+      <div>
+        <h3 className="mb-1 text-sm font-medium text-slate-600 dark:text-slate-300">
+          Result (markdown)
+        </h3>
+        <LargeText text={result} wrap={wrap} />
+      </div>
+      {trace !== undefined && (
+        <details>
+          <summary className="cursor-pointer text-sm font-medium text-slate-600 dark:text-slate-300">
+            Thinking trace
+          </summary>
+          <div className="mt-1">
+            <LargeText text={trace} wrap={wrap} />
+          </div>
+        </details>
+      )}
+    </div>
+  );
+}
