@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
+import { simulatorPlugin } from './simulator/vite-plugin.ts';
 
 // With NUEXTRACT_API_URL set, /api goes to that upstream; otherwise the built-in simulator answers it.
 const upstream = process.env.NUEXTRACT_API_URL;
@@ -14,10 +15,36 @@ const apiProxy = upstream
     }
   : undefined;
 
+// The production headers (security guide): served by `vite preview` (so `npm start`) and mirrored in the
+// README's deployment example. The dev server goes without the CSP: React's fast refresh injects inline code.
+const apiOrigin = process.env.VITE_API_BASE_URL
+  ? new URL(process.env.VITE_API_BASE_URL).origin
+  : '';
+const securityHeaders = {
+  'Content-Security-Policy': [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    `connect-src 'self'${apiOrigin ? ` ${apiOrigin}` : ''}`,
+    "base-uri 'none'",
+    "object-src 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+    "worker-src 'self'",
+    "manifest-src 'self'",
+  ].join('; '),
+  'Referrer-Policy': 'no-referrer',
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
+};
+
 export default defineConfig({
-  plugins: [react(), tailwindcss()],
+  plugins: [react(), tailwindcss(), simulatorPlugin()],
   server: { proxy: apiProxy },
-  preview: { proxy: apiProxy },
+  preview: { proxy: apiProxy, headers: securityHeaders },
   build: { target: 'es2022', sourcemap: true },
   test: {
     globals: true,

@@ -1,0 +1,314 @@
+// The Jobs API simulator as one request handler: the four contract endpoints under /api/jobs, the demo-token
+// endpoint, and (when enabled) the test controls under /__sim/. Usable from a node:http server or as
+// connect middleware (Vite), which is why `handle` says whether it took the request.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  HttpError,
+  answerPreflight,
+  applyCors,
+  decodeSegment,
+  isLoopback,
+  sendError,
+  sendJson,
+  sendText,
+} from './http.ts';
+import { createJobStore, toJobResponse, toStatusResponse } from './job-store.ts';
+import type { SimJob } from './job-store.ts';
+import { createStreamRegistry } from './stream.ts';
+import { createFaultRegistry } from './faults.ts';
+import type { EndpointKind } from './faults.ts';
+import { createLiveClock } from './live-clock.ts';
+import { handleControl } from './controls.ts';
+import type { ControlContext, Counters, SimConfig } from './controls.ts';
+import { createRng } from './prng.ts';
+import { DEFAULT_TOKENS, DEMO_USER, organizationsOf, seedJobs } from './seed-data.ts';
+
+export type SimulatorOptions = {
+  /** token -> user. Default: SIM_TOKENS ("tokA:demo,tokB:mallory"), else the demo token. */
+  tokens?: Readonly<Record<string, string>>;
+  /** Default: SIM_PING_MS, else 30000. */
+  pingMs?: number;
+  /** Default: SIM_JOB_TIMEOUT_MS, else 600000. */
+  jobTimeoutMs?: number;
+  /** Enables /__sim/ controls (loopback only). Default: SIM_CONTROLS. */
+  controls?: boolean;
+  /** Jobs arrive and finish by the clock. Default: SIM_LIVE, else on unless controls are enabled. */
+  live?: boolean;
+};
+
+export type Simulator = {
+  /** Handles /api/ and /__sim/ requests; false for any other path (call next()). */
+  handle(req: IncomingMessage, res: ServerResponse): boolean;
+  close(): void;
+  /** A token of the demo user, offered by the dashboard's sign-in page. */
+  demoToken: string | undefined;
+};
+
+type Route = { kind: 'list' } | { kind: Exclude<EndpointKind, 'list'>; rawId: string };
+
+function envFlag(name: string): boolean | undefined {
+  const value = process.env[name];
+  if (value === undefined || value === '') return undefined;
+  return value === '1' || value.toLowerCase() === 'true';
+}
+
+function envInteger(name: string): number | undefined {
+  const value = process.env[name];
+  if (value === undefined || value === '') return undefined;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1)
+    throw new Error(`${name} must be a positive integer, got ${JSON.stringify(value)}`);
+  return number;
+}
+
+function envTokens(): Record<string, string> | undefined {
+  const value = process.env.SIM_TOKENS;
+  if (value === undefined || value.trim() === '') return undefined;
+  const entries = value.split(',').map((pair) => {
+    const colon = pair.lastIndexOf(':');
+    const token = pair.slice(0, colon).trim();
+    const user = pair.slice(colon + 1).trim();
+    if (colon < 0 || token === '' || user === '')
+      throw new Error(`SIM_TOKENS: expected "token:user" pairs, got ${JSON.stringify(pair)}`);
+    return [token, user] as const;
+  });
+  return Object.fromEntries(entries);
+}
+
+/** The contract's integers: optional sign and digits only, 32-bit, then the range. Anything else is invalid. */
+function parseIntegerParam(
+  raw: string | null,
+  fallback: number,
+  min: number,
+  max: number,
+): number | undefined {
+  if (raw === null) return fallback;
+  if (!/^[+-]?\d{1,10}$/.test(raw)) return undefined;
+  const value = Number(raw) + 0; // + 0 turns -0 into 0
+  if (value > 2_147_483_647 || value < min || value > max) return undefined;
+  return value;
+}
+
+/** Routes on the raw path so an encoded "/" (%2F) inside an id never creates a segment. */
+function route(rawPath: string): Route | undefined {
+  if (rawPath === '/api/jobs') return { kind: 'list' };
+  if (!rawPath.startsWith('/api/jobs/')) return undefined;
+  const [rawId, action, ...rest] = rawPath.slice('/api/jobs/'.length).split('/');
+  if (!rawId || rest.length > 0) return undefined;
+  if (action === undefined) return { kind: 'job', rawId };
+  if (action === 'status' || action === 'stream') return { kind: action, rawId };
+  return undefined;
+}
+
+function emptyRequestCounts(): Record<EndpointKind, number> {
+  return { list: 0, job: 0, status: 0, stream: 0 };
+}
+
+export function createSimulator(options: SimulatorOptions = {}): Simulator {
+  const tokens = new Map(Object.entries(options.tokens ?? envTokens() ?? DEFAULT_TOKENS));
+  const controlsEnabled = options.controls ?? envFlag('SIM_CONTROLS') ?? false;
+  const initialConfig: SimConfig = {
+    pingMs: options.pingMs ?? envInteger('SIM_PING_MS') ?? 30_000,
+    jobTimeoutMs: options.jobTimeoutMs ?? envInteger('SIM_JOB_TIMEOUT_MS') ?? 600_000,
+    // Tests need a world that only changes when they say so.
+    live: options.live ?? envFlag('SIM_LIVE') ?? !controlsEnabled,
+  };
+  const demoToken = [...tokens].find(([, user]) => user === DEMO_USER)?.[0];
+
+  let config = { ...initialConfig };
+  let revoked = new Set<string>();
+  let requestCounts = emptyRequestCounts();
+  let byPath: Record<string, number> = {};
+  let controlRng = createRng(0xc0_47_01);
+
+  const store = createJobStore();
+  const streams = createStreamRegistry(store, () => config);
+  const faults = createFaultRegistry();
+  const clock = createLiveClock(store);
+
+  function seed(): void {
+    store.clear();
+    for (const job of seedJobs(Date.now())) store.add(job);
+  }
+
+  function reset(): void {
+    clock.rewind();
+    streams.dropAll();
+    faults.clear();
+    seed();
+    config = { ...initialConfig };
+    revoked = new Set();
+    requestCounts = emptyRequestCounts();
+    byPath = {};
+    controlRng = createRng(0xc0_47_01);
+    if (config.live) clock.start();
+  }
+
+  function counters(): Counters {
+    return { openStreams: streams.count(), requests: { ...requestCounts }, byPath: { ...byPath } };
+  }
+
+  const controls: ControlContext = {
+    store,
+    streams,
+    faults,
+    rng: () => controlRng,
+    counters,
+    reset,
+    configure(patch) {
+      const wasLive = config.live;
+      config = { ...config, ...patch };
+      streams.rearmAll();
+      if (config.live && !wasLive) clock.start();
+      if (!config.live && wasLive) clock.stop();
+      return { ...config };
+    },
+    revoke: (token) => revoked.add(token),
+  };
+
+  function userOf(req: IncomingMessage): string | undefined {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
+    const token = match?.[1];
+    if (token === undefined || revoked.has(token)) return undefined;
+    return tokens.get(token);
+  }
+
+  function canSee(user: string, job: SimJob): boolean {
+    if (job.ownerUser === user) return true;
+    return (
+      job.ownerOrganization !== undefined && organizationsOf(user).includes(job.ownerOrganization)
+    );
+  }
+
+  function list(res: ServerResponse, user: string, query: URLSearchParams): void {
+    const skip = parseIntegerParam(query.get('skip'), 0, 0, Number.MAX_SAFE_INTEGER);
+    if (skip === undefined) return sendText(res, 400, 'Invalid value for: query parameter skip');
+    const perPage = parseIntegerParam(query.get('perPage'), 30, 1, 100);
+    if (perPage === undefined)
+      return sendText(res, 400, 'Invalid value for: query parameter perPage');
+    const organization = query.get('organization') || undefined; // an empty value means "personal"
+    if (organization !== undefined && !organizationsOf(user).includes(organization)) {
+      throw new HttpError(
+        403,
+        `You are not a member of the organization ${JSON.stringify(organization)}`,
+      );
+    }
+    const matching = store
+      .all()
+      .filter((job) =>
+        organization === undefined
+          ? job.ownerUser === user && job.ownerOrganization === undefined
+          : job.ownerOrganization === organization,
+      );
+    const items = matching.slice(skip, skip + perPage).map(toJobResponse);
+    sendJson(res, 200, { totalCount: matching.length, skip, perPage, items });
+  }
+
+  function visibleJob(user: string, rawId: string): SimJob {
+    const id = decodeSegment(rawId);
+    const job = id === undefined ? undefined : store.get(id);
+    if (!job) throw new HttpError(404, 'Job not found');
+    if (!canSee(user, job))
+      throw new HttpError(403, 'You do not have permission to access this job');
+    return job;
+  }
+
+  function serveApi(
+    req: IncomingMessage,
+    res: ServerResponse,
+    found: Route | undefined,
+    query: string,
+  ): void {
+    if (!found) throw new HttpError(404, 'Not found');
+    if (req.method !== 'GET') {
+      res.setHeader('Allow', 'GET, OPTIONS');
+      throw new HttpError(405, 'Method not allowed');
+    }
+    const user = userOf(req);
+    if (user === undefined) {
+      res.setHeader('WWW-Authenticate', 'Bearer');
+      throw new HttpError(401, 'Missing, invalid or revoked token');
+    }
+    if (found.kind === 'list') return list(res, user, new URLSearchParams(query));
+    const job = visibleJob(user, found.rawId);
+    if (found.kind === 'job') return sendJson(res, 200, toJobResponse(job));
+    if (found.kind === 'status') return sendJson(res, 200, toStatusResponse(job));
+    streams.start(res, job);
+  }
+
+  function handleApi(
+    req: IncomingMessage,
+    res: ServerResponse,
+    rawPath: string,
+    query: string,
+  ): void {
+    const found = route(rawPath);
+    if (found) requestCounts[found.kind] += 1;
+    byPath[rawPath] = (byPath[rawPath] ?? 0) + 1;
+    const fault = faults.take(found?.kind, rawPath);
+    const serve = (): void => guard(res, () => serveApi(req, res, found, query));
+    if (fault) faults.apply(fault, res, serve);
+    else serve();
+  }
+
+  async function handleSim(
+    req: IncomingMessage,
+    res: ServerResponse,
+    rawPath: string,
+  ): Promise<void> {
+    const sub = rawPath.slice('/__sim/'.length);
+    if (sub === 'demo' && req.method === 'GET') {
+      return sendJson(
+        res,
+        200,
+        demoToken === undefined ? { demo: false } : { demo: true, token: demoToken },
+      );
+    }
+    // Outside tests, and from other machines, the controls do not exist.
+    if (!controlsEnabled || !isLoopback(req.socket.remoteAddress))
+      throw new HttpError(404, 'Not found');
+    await handleControl(controls, req, res, sub);
+  }
+
+  function guard(res: ServerResponse, run: () => void | Promise<void>): void {
+    const fail = (error: unknown): void => {
+      if (error instanceof HttpError) return sendError(res, error.status, error.message);
+      console.error('[simulator]', error);
+      sendError(res, 500, 'Internal simulator error');
+    };
+    try {
+      const result = run();
+      if (result) result.catch(fail);
+    } catch (error) {
+      fail(error);
+    }
+  }
+
+  function handle(req: IncomingMessage, res: ServerResponse): boolean {
+    const url = req.url ?? '/';
+    const queryStart = url.indexOf('?');
+    const rawPath = queryStart === -1 ? url : url.slice(0, queryStart);
+    const query = queryStart === -1 ? '' : url.slice(queryStart + 1);
+    const isApi = rawPath.startsWith('/api/');
+    if (!isApi && !rawPath.startsWith('/__sim/')) return false;
+
+    applyCors(res);
+    if (req.method === 'OPTIONS') {
+      answerPreflight(req, res);
+      return true;
+    }
+    if (isApi) handleApi(req, res, rawPath, query);
+    else guard(res, () => handleSim(req, res, rawPath));
+    return true;
+  }
+
+  function close(): void {
+    clock.stop();
+    streams.dropAll();
+    faults.clear();
+  }
+
+  seed();
+  if (config.live) clock.start();
+  return { handle, close, demoToken };
+}
