@@ -8,6 +8,7 @@ import { parseJob, parseStreamError } from '../api/validate.ts';
 import { fetchJobStatus } from './jobs-api.ts';
 import { writeJob, writeJobStatus } from './job-cache.ts';
 import { isFinished } from './job-state.ts';
+import { wholeLines } from './whole-lines.ts';
 
 // Following one job live over GET /api/jobs/{id}/stream (Server-Sent Events with a bearer token).
 // fetch-event-source 2.0.1 is used for one attempt at a time only (its own retry loop ignores HTTP
@@ -259,6 +260,20 @@ export function createJobStream(
       cache: 'no-store',
       // Hiding the tab must not close and reopen the stream behind our back (duplicates, orphans).
       openWhenHidden: true,
+      async fetch(input, init) {
+        const response = await fetch(input, init);
+        if (!response.ok || !response.body) return response;
+        // Bytes of a long event (a big result) keep the watchdog quiet before the event is complete.
+        const alive = () => {
+          if (connection === current && openedAt > 0)
+            armWatchdog(connection, watchdogWindow(), onSilence);
+        };
+        return new Response(response.body.pipeThrough(wholeLines(alive)), {
+          status: response.status,
+          statusText: response.statusText,
+          headers: response.headers,
+        });
+      },
       async onopen(response) {
         const type = response.headers.get('Content-Type') ?? '';
         if (response.ok && type.toLowerCase().startsWith('text/event-stream')) {

@@ -71,7 +71,7 @@ export function LiveIndicator({ state }: LiveIndicatorProps) {
         <span role="status" className="font-medium">
           {label}
         </span>
-        {detail && <span className="text-slate-600 dark:text-slate-300">· {detail}</span>}
+        {detail && <span className="text-slate-600 dark:text-slate-300"> · {detail}</span>}
       </span>
       {problem && (
         <span className="min-w-0 break-words text-slate-700 dark:text-slate-200">
