@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useState, type ReactNode } from 'react';
-import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { Link } from '../ui/link.tsx';
 import { ApiError } from '../api/http.ts';
 import type { Job } from '../api/types.ts';
 import { paths, parseListSearch } from '../paths.ts';
@@ -132,15 +133,6 @@ export function JobsPage() {
         </Notice>
       )}
 
-      {current && skip === 0 && perPage > 1 && (
-        <NewJobsNotice
-          organization={organization}
-          page={current}
-          pageUpdatedAt={dataUpdatedAt}
-          onShow={showNewJobs}
-        />
-      )}
-
       <ListBody
         organization={organization}
         perPage={perPage}
@@ -149,20 +141,34 @@ export function JobsPage() {
         loading={isPlaceholderData}
         error={error}
         onRetry={() => void query.refetch()}
+        overlay={
+          current &&
+          skip === 0 &&
+          perPage > 1 && (
+            <NewJobsNotice
+              organization={organization}
+              page={current}
+              pageUpdatedAt={dataUpdatedAt}
+              onShow={showNewJobs}
+            />
+          )
+        }
       />
 
-      <div className="sticky bottom-0 z-10 -mx-3 border-t border-slate-200 bg-slate-50/95 px-3 py-2 backdrop-blur sm:-mx-6 sm:px-6 dark:border-slate-800 dark:bg-slate-950/95">
-        <Pagination
-          params={params}
-          totalCount={data?.totalCount ?? null}
-          shown={
-            current
-              ? current.items.length
-              : Math.max(0, Math.min(perPage, (data?.totalCount ?? 0) - skip))
-          }
-          onNavigate={go}
-        />
-      </div>
+      {!(error && !data) && (
+        <div className="sticky bottom-0 z-10 -mx-3 border-t border-slate-200 bg-slate-50/95 px-3 py-2 backdrop-blur sm:-mx-6 sm:px-6 dark:border-slate-800 dark:bg-slate-950/95">
+          <Pagination
+            params={params}
+            totalCount={data?.totalCount ?? null}
+            shown={
+              current
+                ? current.items.length
+                : Math.max(0, Math.min(perPage, (data?.totalCount ?? 0) - skip))
+            }
+            onNavigate={go}
+          />
+        </div>
+      )}
     </section>
   );
 }
@@ -180,6 +186,8 @@ type ListBodyProps = {
   loading: boolean;
   error: Error | null;
   onRetry: () => void;
+  /** Floats over the top of the table (the new-jobs notice). */
+  overlay?: ReactNode;
 };
 
 /** Table, skeleton, empty state or error, in the same place. */
@@ -191,19 +199,10 @@ function ListBody({
   loading,
   error,
   onRetry,
+  overlay,
 }: ListBodyProps) {
   if (error && totalCount === null) {
     return <ListError organization={organization} error={error} onRetry={onRetry} />;
-  }
-  if (totalCount === null) {
-    return (
-      <div>
-        <p role="status" className="sr-only">
-          Loading jobs…
-        </p>
-        <JobsTableSkeleton rows={perPage} />
-      </div>
-    );
   }
   if (totalCount === 0) {
     return (
@@ -227,7 +226,12 @@ function ListBody({
           </button>
         </p>
       )}
-      <FilteredTable rows={rows} busy={loading} />
+      <FilteredTable
+        rows={totalCount === null ? null : rows}
+        skeletonRows={perPage}
+        busy={loading}
+        overlay={overlay}
+      />
     </>
   );
 }
@@ -264,60 +268,101 @@ function ListError({
 
 type Filter = { status: string; type: string };
 
+type FilteredTableProps = {
+  /** null while the first page loads: the skeleton, with the filters already in place. */
+  rows: readonly Job[] | null;
+  skeletonRows: number;
+  busy: boolean;
+  overlay: ReactNode;
+};
+
 /** The API has no filters: this narrows the rows on screen, and says so. */
-function FilteredTable({ rows, busy }: { rows: readonly Job[]; busy: boolean }) {
+function FilteredTable({ rows, skeletonRows, busy, overlay }: FilteredTableProps) {
   const [filter, setFilter] = useState<Filter>({ status: '', type: '' });
   const statusId = useId();
   const typeId = useId();
-  const statuses = distinct(rows.map((job) => job.status));
-  const types = distinct(rows.map((job) => job.jobType));
-  const filtered = rows.filter(
+  const all = rows ?? [];
+  const statuses = distinct(all.map((job) => job.status));
+  const types = distinct(all.map((job) => job.jobType));
+  const filtered = all.filter(
     (job) =>
       (!filter.status || job.status === filter.status) &&
       (!filter.type || job.jobType === filter.type),
   );
   const active = filter.status !== '' || filter.type !== '';
   const select =
-    'rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900';
+    'rounded-md border border-slate-300 bg-white px-2 py-1 text-sm disabled:opacity-60 dark:border-slate-600 dark:bg-slate-900';
+
+  let body: ReactNode;
+  if (rows === null) {
+    body = (
+      <>
+        <p role="status" className="sr-only">
+          Loading jobs…
+        </p>
+        <JobsTableSkeleton rows={skeletonRows} />
+      </>
+    );
+  } else if (rows.length === 0) {
+    body = (
+      <p className="rounded-lg border border-dashed border-slate-300 px-6 py-8 text-center text-sm dark:border-slate-700">
+        Every job of this page was already shown on the page you came from.
+      </p>
+    );
+  } else if (filtered.length === 0) {
+    body = (
+      <p className="rounded-lg border border-dashed border-slate-300 px-6 py-8 text-center text-sm dark:border-slate-700">
+        No job on this page matches the filter. Other pages are not searched.
+      </p>
+    );
+  } else {
+    body = <JobsTable rows={filtered} busy={busy} />;
+  }
 
   return (
     <>
-      <div className="flex flex-wrap items-center gap-x-3 gap-y-2 text-sm">
-        <label htmlFor={statusId} className="text-slate-700 dark:text-slate-300">
-          Status
-        </label>
-        <select
-          id={statusId}
-          className={select}
-          value={filter.status}
-          onChange={(e) => setFilter({ ...filter, status: e.target.value })}
-        >
-          <option value="">All</option>
-          {withCurrent(statuses, filter.status).map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </select>
-        <label htmlFor={typeId} className="text-slate-700 dark:text-slate-300">
-          Type
-        </label>
-        <select
-          id={typeId}
-          className={`${select} max-w-48`}
-          value={filter.type}
-          onChange={(e) => setFilter({ ...filter, type: e.target.value })}
-        >
-          <option value="">All</option>
-          {withCurrent(types, filter.type).map((t) => (
-            <option key={t} value={t}>
-              {t}
-            </option>
-          ))}
-        </select>
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
+        <div className="flex items-center gap-2">
+          <label htmlFor={statusId} className="text-slate-700 dark:text-slate-300">
+            Status
+          </label>
+          <select
+            id={statusId}
+            className={select}
+            value={filter.status}
+            disabled={rows === null}
+            onChange={(e) => setFilter({ ...filter, status: e.target.value })}
+          >
+            <option value="">All</option>
+            {withCurrent(statuses, filter.status).map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="flex items-center gap-2">
+          <label htmlFor={typeId} className="text-slate-700 dark:text-slate-300">
+            Type
+          </label>
+          <select
+            id={typeId}
+            className={`${select} max-w-48`}
+            value={filter.type}
+            disabled={rows === null}
+            onChange={(e) => setFilter({ ...filter, type: e.target.value })}
+          >
+            <option value="">All</option>
+            {withCurrent(types, filter.type).map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
+          </select>
+        </div>
         <span className="text-slate-600 dark:text-slate-400" aria-live="polite">
           {active
-            ? `Filtering this page only: ${filtered.length} of its ${rows.length} ${plural(rows.length, 'job')}.`
+            ? `Filtering this page only: ${filtered.length} of its ${all.length} ${plural(all.length, 'job')}.`
             : 'Filters apply to this page only.'}
         </span>
         {active && (
@@ -330,17 +375,10 @@ function FilteredTable({ rows, busy }: { rows: readonly Job[]; busy: boolean }) 
           </button>
         )}
       </div>
-      {rows.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 px-6 py-8 text-center text-sm dark:border-slate-700">
-          Every job of this page was already shown on the page you came from.
-        </p>
-      ) : filtered.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 px-6 py-8 text-center text-sm dark:border-slate-700">
-          No job on this page matches the filter. Other pages are not searched.
-        </p>
-      ) : (
-        <JobsTable rows={filtered} busy={busy} />
-      )}
+      <div>
+        {overlay}
+        {body}
+      </div>
     </>
   );
 }

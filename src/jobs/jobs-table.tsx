@@ -1,5 +1,5 @@
 import { memo, type ReactNode } from 'react';
-import { Link } from 'react-router';
+import { Link } from '../ui/link.tsx';
 import type { Job } from '../api/types.ts';
 import { paths } from '../paths.ts';
 import { CopyButton } from '../ui/copy-button.tsx';
@@ -32,11 +32,22 @@ const ownerCol = 'hidden sm:table-cell';
 function TableFrame({ busy, children }: { busy: boolean; children: ReactNode }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+      {/* Fixed column widths: the skeleton, the previous page and the next all line up (no jump). */}
       <table
         aria-busy={busy || undefined}
         aria-label="Jobs"
-        className="w-full text-sm whitespace-nowrap"
+        className="w-full min-w-[50rem] table-fixed text-sm whitespace-nowrap sm:min-w-[60rem]"
       >
+        {/* The minimum width leaves Type (the one flexible column) at least 11rem; narrower screens scroll. */}
+        <colgroup>
+          <col className="w-32" />
+          <col className="w-28" />
+          <col />
+          <col className="hidden w-40 sm:table-column" />
+          <col className="w-32" />
+          <col className="w-24" />
+          <col className="w-40" />
+        </colgroup>
         <thead className="border-b border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-800/60">
           <tr>
             <th scope="col" className={th}>
@@ -111,11 +122,11 @@ const JobRow = memo(function JobRow({ job }: JobRowProps) {
       <td className={td}>
         <StatusBadge status={job.status} />
       </td>
-      <td className={`${td} max-w-56 truncate`} title={job.jobType}>
+      <td className={`${td} truncate`} title={job.jobType}>
         {job.jobType}
       </td>
       <td
-        className={`${td} ${ownerCol} max-w-56 truncate`}
+        className={`${td} ${ownerCol} truncate`}
         title={
           job.ownerOrganization ? `${job.ownerUser} · ${job.ownerOrganization}` : job.ownerUser
         }
@@ -131,7 +142,7 @@ const JobRow = memo(function JobRow({ job }: JobRowProps) {
       <td className={`${td} text-right tabular-nums`}>
         <Duration job={job} />
       </td>
-      <td className={`${td} max-w-48 truncate`}>
+      <td className={`${td} truncate`}>
         {job.errorCode ? (
           <span
             className="font-mono text-xs text-rose-700 dark:text-rose-300"
@@ -175,7 +186,7 @@ function Dash({ label }: { label?: string }) {
 }
 
 // Literal classes (no inline styles: the CSP allows none), roughly each column's usual width.
-const SKELETON_WIDTHS = ['w-24', 'w-20', 'w-32', 'w-16', 'w-20', 'w-12 ml-auto', 'w-10'];
+const SKELETON_WIDTHS = ['w-20', 'w-18', 'w-32', 'w-16', 'w-20', 'w-12 ml-auto', 'w-10'];
 
 type JobsTableSkeletonProps = { rows: number };
 

@@ -7,14 +7,15 @@ import { plural } from './list-paging.ts';
 /** How often page 1 asks whether jobs arrived (only while the tab is visible). */
 export const NEW_JOBS_POLL_MS = 15_000;
 
-/** How many jobs arrived on top since `page` was fetched, judged from a newer probe of the list head. */
+/**
+ * How many jobs arrived on top of `page`, judged from a probe of the list head. Jobs only ever arrive,
+ * so a probe older than the page (the page was just refreshed) counts no more than the page has.
+ */
 export function countNewJobs(
   page: Pick<JobsPage, 'totalCount' | 'items'>,
-  pageUpdatedAt: number,
   probe: Pick<JobsPage, 'totalCount' | 'items'> | undefined,
-  probeUpdatedAt: number,
 ): number {
-  if (!probe || probeUpdatedAt <= pageUpdatedAt) return 0;
+  if (!probe) return 0;
   const grown = probe.totalCount - page.totalCount;
   // The newest job is one we don't show: something arrived even if the count says otherwise.
   const top = probe.items[0];
@@ -35,7 +36,7 @@ type NewJobsNoticeProps = {
  * cheapest question the API answers) every little while, compared with the page on screen.
  */
 export function NewJobsNotice({ organization, page, pageUpdatedAt, onShow }: NewJobsNoticeProps) {
-  const { data: probe, dataUpdatedAt } = useQuery({
+  const { data: probe } = useQuery({
     ...jobQueries.list({ organization, skip: 0, perPage: 1 }),
     // The page just loaded already answers the question: no request until the first interval.
     initialData: { ...page, perPage: 1, items: page.items.slice(0, 1) },
@@ -45,7 +46,7 @@ export function NewJobsNotice({ organization, page, pageUpdatedAt, onShow }: New
     // Coming back to the tab asks at once (when the last answer is older than the staleTime).
     refetchOnWindowFocus: true,
   });
-  const count = countNewJobs(page, pageUpdatedAt, probe, dataUpdatedAt);
+  const count = countNewJobs(page, probe);
 
   // A pill floating over the top of the table: it takes no room, so no row moves under the reader.
   // The live region is always there, so its text is announced when it appears.

@@ -53,10 +53,7 @@ function setup(ids: string[], overrides: Partial<Parameters<typeof startStatusPo
   });
   const stop = startStatusPoller({
     queryClient,
-    getIds: () =>
-      rows()
-        .filter((r) => r.status === 'running')
-        .map((r) => r.id),
+    getRows: () => rows().filter((r) => r.status === 'running'),
     intervalMs: 1000,
     concurrency: 2,
     fetchStatus,
@@ -135,6 +132,17 @@ describe('startStatusPoller', () => {
       completedAt: T1,
       inputData: '{"doc":"..."}',
     });
+    stop();
+  });
+
+  it('leaves unchanged rows alone: no cache write, no render', async () => {
+    const { queryClient, rows, fetchStatus, stop } = setup(['a']);
+    const before = rows()[0];
+    const updatedAt = queryClient.getQueryState(listKey)?.dataUpdatedAt;
+    await vi.advanceTimersByTimeAsync(1500);
+    expect(fetchStatus).toHaveBeenCalledTimes(1);
+    expect(rows()[0]).toBe(before);
+    expect(queryClient.getQueryState(listKey)?.dataUpdatedAt).toBe(updatedAt);
     stop();
   });
 

@@ -14,8 +14,8 @@ export const LIVE_ROWS_CONCURRENCY = 3;
 
 export type StatusPollerOptions = {
   queryClient: QueryClient;
-  /** The unfinished job ids on screen now (read at every round). */
-  getIds: () => readonly string[];
+  /** The unfinished rows on screen now (read at every round). */
+  getRows: () => readonly JobStatus[];
   intervalMs?: number;
   concurrency?: number;
   fetchStatus?: (id: string, signal: AbortSignal) => Promise<JobStatus>;
@@ -33,7 +33,7 @@ export type StatusPollerOptions = {
  */
 export function startStatusPoller({
   queryClient,
-  getIds,
+  getRows,
   intervalMs = LIVE_ROWS_INTERVAL_MS,
   concurrency = LIVE_ROWS_CONCURRENCY,
   fetchStatus = fetchJobStatus,
@@ -53,11 +53,15 @@ export function startStatusPoller({
     timer = setTimeout(() => void round(), ms);
   };
 
-  async function refresh(id: string): Promise<unknown> {
+  async function refresh(row: JobStatus): Promise<unknown> {
+    const { id } = row;
     try {
       const status = await fetchStatus(id, signal);
       if (!isFinished(status)) {
-        writeJobStatus(queryClient, status);
+        // Unchanged rows are left alone: no cache write, no render.
+        if (status.updatedAt !== row.updatedAt || status.status !== row.status) {
+          writeJobStatus(queryClient, status);
+        }
         return undefined;
       }
       try {
@@ -85,11 +89,11 @@ export function startStatusPoller({
       waitingForVisible = true;
       return;
     }
-    const queue = getIds().filter((id) => !gone.has(id));
+    const queue = getRows().filter((row) => !gone.has(row.id));
     let lastError: unknown;
     const worker = async () => {
-      for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-        const error = await refresh(id);
+      for (let row = queue.shift(); row !== undefined; row = queue.shift()) {
+        const error = await refresh(row);
         if (error !== undefined) lastError = error;
       }
     };
@@ -126,7 +130,7 @@ export function startStatusPoller({
  */
 export function useLiveRows(rows: readonly JobStatus[]): void {
   const queryClient = useQueryClient();
-  const unfinished = rows.filter((row) => !isFinished(row)).map((row) => row.id);
+  const unfinished = rows.filter((row) => !isFinished(row));
   const latest = useRef(unfinished);
   useEffect(() => {
     latest.current = unfinished;
@@ -134,6 +138,6 @@ export function useLiveRows(rows: readonly JobStatus[]): void {
   const running = unfinished.length > 0;
   useEffect(() => {
     if (!running) return;
-    return startStatusPoller({ queryClient, getIds: () => latest.current });
+    return startStatusPoller({ queryClient, getRows: () => latest.current });
   }, [queryClient, running]);
 }
