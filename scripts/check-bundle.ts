@@ -1,12 +1,21 @@
-// The bundle budget, checked in `npm test` (sizes are deterministic for a given build).
-import { firstLoadSizes } from './bundle-size.ts';
+// The bundle budget, checked in `npm test` (sizes are deterministic for a given build): what a first
+// visit downloads before the page can show anything, JS and CSS gzipped, for the two pages a visit
+// starts on. The job page is reported alongside; its tree viewer and stream code load only there.
+import { firstLoadSizes, kb, type PageName } from './bundle-size.ts';
 
 const BUDGET_BYTES = 120 * 1024;
+const BUDGETED: readonly PageName[] = ['sign-in', 'jobs list'];
 
-const { files, totalGzipBytes } = firstLoadSizes();
-for (const { file, gzipBytes } of files) console.log(`  ${file}  ${(gzipBytes / 1024).toFixed(1)} KB gzip`);
-const verdict = totalGzipBytes <= BUDGET_BYTES ? 'within' : 'OVER';
-console.log(
-  `First page JS+CSS: ${(totalGzipBytes / 1024).toFixed(1)} KB gzip, ${verdict} the ${BUDGET_BYTES / 1024} KB budget`,
-);
-if (totalGzipBytes > BUDGET_BYTES) process.exit(1);
+let over = false;
+for (const { page, files, totalGzipBytes } of firstLoadSizes()) {
+  const budgeted = BUDGETED.includes(page);
+  const verdict = !budgeted
+    ? '(not budgeted)'
+    : totalGzipBytes <= BUDGET_BYTES
+      ? `within the ${kb(BUDGET_BYTES)} budget`
+      : `OVER the ${kb(BUDGET_BYTES)} budget`;
+  console.log(`First load of the ${page} page: ${kb(totalGzipBytes)} gzip ${verdict}`);
+  for (const { file, gzipBytes } of files) console.log(`  ${file}  ${kb(gzipBytes)}`);
+  if (budgeted && totalGzipBytes > BUDGET_BYTES) over = true;
+}
+if (over) process.exit(1);
