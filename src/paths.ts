@@ -1,7 +1,7 @@
 import type { ListParams } from './jobs/jobs-api.ts';
 
 export const PER_PAGE_OPTIONS = [10, 30, 50, 100] as const;
-export const DEFAULT_PER_PAGE = 30;
+const DEFAULT_PER_PAGE = 30;
 const MAX_PER_PAGE = 100;
 
 /** App links are built here, never concatenated in components. */

@@ -18,7 +18,7 @@ export class ApiError extends Error {
 }
 
 /** Where the API lives: same origin by default (proxied or simulated), or VITE_API_BASE_URL at build time. */
-export const apiOrigin = (import.meta.env.VITE_API_BASE_URL ?? '').replace(/\/+$/, '');
+const apiOrigin = (import.meta.env.VITE_API_BASE_URL ?? '').replace(/\/+$/, '');
 
 export function apiUrl(path: string): string {
   return apiOrigin + path;
