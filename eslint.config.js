@@ -32,5 +32,19 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
   },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          name: 'react-router',
+          importNames: ['Link', 'NavLink'],
+          message:
+            "Use Link from src/ui/link.tsx: react-router's brings its prefetching code into the first page (about 2 KB gzip, see scripts/check-bundle.ts).",
+        },
+      ],
+    },
+  },
   ...pluginQuery.configs['flat/recommended'],
 );

@@ -1,5 +1,6 @@
 import { useIsFetching } from '@tanstack/react-query';
-import { Link, Outlet } from 'react-router';
+import { Outlet } from 'react-router';
+import { Link } from '../ui/link.tsx';
 import { clearToken } from '../auth/token-store.ts';
 import { paths } from '../paths.ts';
 import { buttonClass } from '../ui/button-styles.ts';

@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
-import { Link, useLocation } from 'react-router';
+import { useLocation } from 'react-router';
+import { Link } from '../ui/link.tsx';
 import { clearToken } from '../auth/token-store.ts';
 import { ApiError } from '../api/http.ts';
 import type { Job, JobsPage } from '../api/types.ts';
