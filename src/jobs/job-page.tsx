@@ -109,9 +109,9 @@ function JobView({ jobId }: JobViewProps) {
         <div className="flex items-start gap-1">
           <h1
             id="job-heading"
+            aria-label={`Job ${jobId}`}
             className="min-w-0 font-mono text-lg font-semibold break-all sm:text-xl"
           >
-            <span className="sr-only">Job </span>
             {jobId}
           </h1>
           <CopyButton value={jobId} label="Copy id" className="mt-0.5" />

@@ -69,7 +69,7 @@ function own(value: object, key: string): unknown {
 export function resolve(root: unknown, path: JsonPath): unknown {
   let value = root;
   for (const key of path) {
-    if (Array.isArray(value) && typeof key === 'number') value = value[key];
+    if (Array.isArray(value)) value = typeof key === 'number' ? value[key] : undefined;
     else if (typeof value === 'object' && value !== null && typeof key === 'string') {
       value = own(value, key);
     } else return undefined;
