@@ -38,6 +38,14 @@ describe('paths', () => {
     expect(paths.job('a/b ?#../c')).toBe('/jobs/a%2Fb%20%3F%23..%2Fc');
   });
 
+  it('encodes ids no URL can hold (lone surrogates) instead of throwing', () => {
+    expect(paths.job('a\uD800b')).toBe('/jobs/a%EF%BF%BDb');
+    expect(paths.job('\uDC00')).toBe('/jobs/%EF%BF%BD');
+    expect(paths.job('\u202Eexe.\u200Bpdf \uD83D\uDE00')).toBe(
+      '/jobs/%E2%80%AEexe.%E2%80%8Bpdf%20%F0%9F%98%80',
+    );
+  });
+
   it('leaves defaults out of list links', () => {
     expect(paths.jobs({ skip: 0, perPage: 30 })).toBe('/jobs');
     expect(paths.jobs({ organization: 'acme', skip: 30, perPage: 10 })).toBe(

@@ -1,3 +1,4 @@
+import { encodeSegment } from './api/http.ts';
 import type { ListParams } from './jobs/jobs-api.ts';
 
 export const PER_PAGE_OPTIONS = [10, 30, 50, 100] as const;
@@ -17,7 +18,7 @@ export const paths = {
     return search ? `/jobs?${search}` : '/jobs';
   },
   job(jobId: string): string {
-    return `/jobs/${encodeURIComponent(jobId)}`;
+    return `/jobs/${encodeSegment(jobId)}`;
   },
   signIn(returnTo?: string): string {
     return returnTo && returnTo !== '/'

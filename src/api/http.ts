@@ -24,9 +24,22 @@ export function apiUrl(path: string): string {
   return apiOrigin + path;
 }
 
+/**
+ * Percent-encodes an opaque id as one path segment. A lone surrogate has no UTF-8 form (it would make
+ * encodeURIComponent throw and take the whole page down): it is sent as U+FFFD, as a browser would.
+ */
+export function encodeSegment(value: string): string {
+  return encodeURIComponent(
+    value.replace(
+      /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+      '\uFFFD',
+    ),
+  );
+}
+
 /** Percent-encodes an opaque job id for use as one path segment. */
 export function jobPath(jobId: string, suffix: '' | '/status' | '/stream' = ''): string {
-  return `/api/jobs/${encodeURIComponent(jobId)}${suffix}`;
+  return `/api/jobs/${encodeSegment(jobId)}${suffix}`;
 }
 
 export function authHeaders(token = getToken()): Record<string, string> {
