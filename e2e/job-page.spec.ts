@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { DEMO_TOKEN, expect, openSignedIn, test, type Sim } from './fixtures.ts';
 
@@ -376,4 +377,34 @@ test.describe('what the page shows', () => {
     await page.getByRole('button', { name: 'Expand items' }).click();
     await expect(page.getByText('Show 100 more (59,900 not shown)')).toBeVisible();
   });
+});
+
+test('axe finds nothing on the running, completed, failed and not-found views, light and dark', async ({
+  page,
+  sim,
+}) => {
+  await sim.createJob({ id: 'axe-running', status: 'running' });
+  await sim.createJob({ id: 'axe-done', status: 'completed', jobType: 'inference' });
+  await sim.createJob({ id: 'axe-failed', status: 'failed' });
+  await sim.createJob({
+    id: 'axe-markdown',
+    status: 'completed',
+    outputData: JSON.stringify({ result: '# Title', thinkingTrace: 'Short.' }),
+  });
+  await openSignedIn(page, '/jobs');
+  for (const theme of ['light', 'dark']) {
+    await page.evaluate((t) => localStorage.setItem('nuextract.theme', t), theme);
+    for (const id of ['axe-running', 'axe-done', 'axe-failed', 'axe-markdown', 'axe-missing']) {
+      await page.goto(jobPath(id));
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expect(page.getByText('Reading')).toHaveCount(0);
+      if (id === 'axe-running') await expect(indicator(page)).toContainText('Live');
+      const results = await new AxeBuilder({ page }).exclude('[role="progressbar"]').analyze();
+      expect(
+        results.violations.map(
+          (v) => `${theme} ${id} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+        ),
+      ).toEqual([]);
+    }
+  }
 });

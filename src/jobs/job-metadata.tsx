@@ -38,14 +38,16 @@ export function JobMetadata({ job }: JobMetadataProps) {
       <Item label="Type">{job.jobType}</Item>
       <Item label="Owner">{job.ownerUser}</Item>
       <Item label="Organization">
-        {job.ownerOrganization ?? <span className="text-slate-500">Personal</span>}
+        {job.ownerOrganization ?? (
+          <span className="text-slate-500 dark:text-slate-400">Personal</span>
+        )}
       </Item>
       <Item label="Created">
         <Time iso={job.createdAt} now={now} />
       </Item>
       <Item label="Started">
         {waiting ? (
-          <span className="text-slate-500">Not yet</span>
+          <span className="text-slate-500 dark:text-slate-400">Not yet</span>
         ) : (
           <Time iso={job.startedAt} now={now} />
         )}
@@ -54,20 +56,20 @@ export function JobMetadata({ job }: JobMetadataProps) {
         {job.completedAt ? (
           <Time iso={job.completedAt} now={now} />
         ) : (
-          <span className="text-slate-500">Not yet</span>
+          <span className="text-slate-500 dark:text-slate-400">Not yet</span>
         )}
       </Item>
       <Item label="Queue wait">
         <span className="tabular-nums">{duration(queueWaitMs)}</span>
-        {waiting && <span className="text-slate-500"> and counting</span>}
+        {waiting && <span className="text-slate-500 dark:text-slate-400"> and counting</span>}
       </Item>
       <Item label="Run duration">
         {runMs === undefined ? (
-          <span className="text-slate-500">Not started</span>
+          <span className="text-slate-500 dark:text-slate-400">Not started</span>
         ) : (
           <>
             <span className="tabular-nums">{duration(runMs)}</span>
-            {!finished && <span className="text-slate-500"> and counting</span>}
+            {!finished && <span className="text-slate-500 dark:text-slate-400"> and counting</span>}
           </>
         )}
       </Item>

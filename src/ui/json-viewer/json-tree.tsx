@@ -206,7 +206,7 @@ const JsonNode = memo(function JsonNode({
               >
                 {nameText.length > INLINE_CHARS ? `${nameText.slice(0, INLINE_CHARS)}…` : nameText}
               </span>
-              <span className="text-slate-500">: </span>
+              <span className="text-slate-500 dark:text-slate-400">: </span>
             </>
           )}
           <Value summary={summary} open={open} />
@@ -217,7 +217,7 @@ const JsonNode = memo(function JsonNode({
           aria-label={
             name === null ? 'Copy the whole value' : `Copy value of ${nameText.slice(0, 80)}`
           }
-          className="ml-auto shrink-0 rounded px-1 text-slate-500 opacity-0 group-hover:opacity-100 hover:bg-slate-300 hover:text-slate-900 focus:opacity-100 dark:hover:bg-slate-700 dark:hover:text-slate-100"
+          className="ml-auto shrink-0 rounded px-1 text-slate-500 dark:text-slate-400 opacity-0 group-hover:opacity-100 hover:bg-slate-300 hover:text-slate-900 focus:opacity-100 dark:hover:bg-slate-700 dark:hover:text-slate-100"
         >
           Copy
         </button>
@@ -230,7 +230,9 @@ const JsonNode = memo(function JsonNode({
               : ''
           }
         >
-          {!page && !failed && <li className="pl-5 text-slate-500">Loading…</li>}
+          {!page && !failed && (
+            <li className="pl-5 text-slate-500 dark:text-slate-400">Loading…</li>
+          )}
           {failed && (
             <li className="pl-5 text-rose-700 dark:text-rose-300">Could not load this part.</li>
           )}
@@ -295,7 +297,7 @@ function Value({ summary, open }: ValueProps) {
     case 'boolean':
       return <span className="text-amber-800 dark:text-amber-300">{String(summary.value)}</span>;
     case 'null':
-      return <span className="text-slate-500">null</span>;
+      return <span className="text-slate-500 dark:text-slate-400">null</span>;
   }
 }
 
@@ -330,7 +332,9 @@ function StringValue({ value, length }: StringValueProps) {
       {cut && (
         <>
           {' '}
-          <span className="text-slate-500">({count.format(length)} characters)</span>
+          <span className="text-slate-500 dark:text-slate-400">
+            ({count.format(length)} characters)
+          </span>
           {!more && value.length > INLINE_CHARS && (
             <>
               {' '}
