@@ -2,6 +2,7 @@ import {
   childrenOf,
   mightBeJson,
   PAGE_SIZE,
+  MAX_TREE_DEPTH,
   planExpandAll,
   resolve,
   STRING_PREVIEW,
@@ -67,11 +68,16 @@ describe('the JSON model', () => {
     expect(rows).toBeLessThan(300 + PAGE_SIZE + 1);
   });
 
-  it('handles deep nesting without recursion', () => {
+  it('handles deep nesting without recursion, and opens no more than MAX_TREE_DEPTH levels', () => {
     let deep: unknown = 'bottom';
     for (let i = 0; i < 2000; i++) deep = { d: deep };
     const plan = planExpandAll(deep, 10_000);
-    expect(plan.pages).toHaveLength(2000);
+    expect(plan.pages).toHaveLength(MAX_TREE_DEPTH);
+    expect(Math.max(...plan.pages.map((p) => p.path.length))).toBe(MAX_TREE_DEPTH - 1);
+    expect(plan.truncated).toBe(true);
+    let shallow: unknown = 'bottom';
+    for (let i = 0; i < MAX_TREE_DEPTH; i++) shallow = { d: shallow };
+    expect(planExpandAll(shallow, 10_000)).toMatchObject({ truncated: false });
   });
 
   it('tells JSON-looking text from plain text cheaply', () => {

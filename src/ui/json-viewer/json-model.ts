@@ -21,6 +21,12 @@ export const STRING_PREVIEW = 2_000;
 export const PAGE_SIZE = 100;
 /** "Expand all" stops after about this many rows, so a huge document cannot freeze the page. */
 export const EXPAND_ALL_BUDGET = 2_000;
+/**
+ * The tree opens at most this many levels (the root is level 0): Chromium's renderer crashes laying
+ * out DOM nested about 1,500 deep, and a hostile document can nest 10^5 deep. Deeper values are in
+ * the Raw view and the download.
+ */
+export const MAX_TREE_DEPTH = 200;
 
 export function summarize(value: unknown): Summary {
   if (value === null || value === undefined) return { type: 'null' };
@@ -117,11 +123,15 @@ export type ExpandPlan = {
   truncated: boolean;
 };
 
-/** Breadth first from the root, opening containers until about `budget` rows are showing. */
+/**
+ * Breadth first from the root, opening containers until about `budget` rows are showing, and none
+ * deeper than MAX_TREE_DEPTH.
+ */
 export function planExpandAll(root: unknown, budget = EXPAND_ALL_BUDGET): ExpandPlan {
   const pages: ExpandPlan['pages'] = [];
   const queue: { value: unknown; path: JsonPath }[] = [{ value: root, path: [] }];
   let rows = 0;
+  let tooDeep = false;
   for (let head = 0; head < queue.length; head++) {
     const item = queue[head];
     if (!item) break;
@@ -133,11 +143,13 @@ export function planExpandAll(root: unknown, budget = EXPAND_ALL_BUDGET): Expand
     for (const entry of page.entries) {
       if (isContainer(entry.summary) && entry.summary.count > 0) {
         const path = [...item.path, entry.key];
-        queue.push({ value: resolve(item.value, [entry.key]), path });
+        if (path.length < MAX_TREE_DEPTH) {
+          queue.push({ value: resolve(item.value, [entry.key]), path });
+        } else tooDeep = true;
       }
     }
   }
-  return { pages, truncated: false };
+  return { pages, truncated: tooDeep };
 }
 
 /** Cheap test before handing text to a parser: after JSON whitespace, JSON text starts with one of these. */

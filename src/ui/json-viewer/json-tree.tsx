@@ -5,6 +5,7 @@ import type { JsonDoc } from './json-doc.ts';
 import {
   EXPAND_ALL_BUDGET,
   isContainer,
+  MAX_TREE_DEPTH,
   PAGE_SIZE,
   pathKey,
   type ChildPage,
@@ -54,7 +55,7 @@ export function JsonTree({ doc, label, initiallyExpanded }: JsonTreeProps) {
         generation: v.generation + 1,
         expanded,
         note: truncated
-          ? `Opened the first ${count.format(EXPAND_ALL_BUDGET)} rows; open the rest one by one.`
+          ? `Opened what fits (up to ${count.format(EXPAND_ALL_BUDGET)} rows, ${MAX_TREE_DEPTH} levels deep); open the rest one by one.`
           : '',
       }));
     } catch {
@@ -136,7 +137,9 @@ const JsonNode = memo(function JsonNode({
   expanded,
   onNotice,
 }: JsonNodeProps) {
-  const container = isContainer(summary) && summary.count > 0;
+  // Past MAX_TREE_DEPTH a container is summarised only: nesting the DOM deeper can crash the tab.
+  const tooDeep = depth >= MAX_TREE_DEPTH;
+  const container = isContainer(summary) && summary.count > 0 && !tooDeep;
   const [open, setOpen] = useState(() => container && expanded.has(pathKey(path)));
   const [page, setPage] = useState<ChildPage | undefined>(() => doc.cached(path));
   const [failed, setFailed] = useState(false);
@@ -210,6 +213,12 @@ const JsonNode = memo(function JsonNode({
             </>
           )}
           <Value summary={summary} open={open} />
+          {tooDeep && isContainer(summary) && summary.count > 0 && (
+            <span className="text-slate-600 dark:text-slate-300">
+              {' '}
+              (nested too deep to open here: see Raw or Download)
+            </span>
+          )}
         </span>
         <button
           type="button"
