@@ -230,6 +230,7 @@ test.describe('ids and links', () => {
   });
 
   test('50 jobs opened in a row leave at most one stream open', async ({ page, sim }) => {
+    test.setTimeout(120_000);
     const ids = Array.from({ length: 50 }, (_, i) => `e2e-row-${i}`);
     for (const id of ids) await sim.createJob({ id, status: 'running' });
     await openSignedIn(page, '/jobs');
@@ -383,6 +384,7 @@ test('axe finds nothing on the running, completed, failed and not-found views, l
   page,
   sim,
 }) => {
+  test.setTimeout(120_000);
   await sim.createJob({ id: 'axe-running', status: 'running' });
   await sim.createJob({ id: 'axe-done', status: 'completed', jobType: 'inference' });
   await sim.createJob({ id: 'axe-failed', status: 'failed' });

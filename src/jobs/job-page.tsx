@@ -9,7 +9,7 @@ import { paths } from '../paths.ts';
 import { buttonClass } from '../ui/button-styles.ts';
 import { CopyButton } from '../ui/copy-button.tsx';
 import { ErrorPanel } from '../ui/error-panel.tsx';
-import { PayloadPanel } from '../ui/payload-panel.tsx';
+import { PayloadPanel, preloadJsonViewer } from '../ui/payload-panel.tsx';
 import { StatusBadge } from '../ui/status-badge.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
 import { isUsableJobId, jobIdFromPathname, shortJobId } from './job-id.ts';
@@ -58,6 +58,10 @@ function JobView({ jobId }: JobViewProps) {
       : job;
   const finished = meta ? isFinished(meta) : false;
   const stream = useJobStream(jobId, !!meta && !finished);
+  const running = !!meta && !finished;
+  useEffect(() => {
+    if (running) preloadJsonViewer(); // the output, when it comes, should not wait for code
+  }, [running]);
   const announcement = useCompletionAnnouncement(jobId, meta?.status, meta ? finished : undefined);
   const notify = useNotifyOnFinish(jobId, announcement);
 

@@ -219,6 +219,33 @@ describe('the job stream', () => {
     expect(stream.getState().phase).toBe('done');
   });
 
+  it('takes a multi-megabyte result in small chunks (parsed off the main thread where there is a worker)', async () => {
+    const api = fakeApi();
+    const stream = start();
+    await flush();
+    const big = { ...completed, outputData: JSON.stringify({ result: 'é'.repeat(300_000) }) };
+    const text = `event: result\r\ndata: ${JSON.stringify(big)}\r\n\r\n`;
+    for (let i = 0; i < text.length; i += 4096) api.last().send(text.slice(i, i + 4096));
+    await flush();
+    expect(queryClient.getQueryData(jobKeys.detail(JOB_ID))).toEqual(big);
+    expect(stream.getState().phase).toBe('done');
+  });
+
+  it('handles a result before the end of the stream that carried it', async () => {
+    const api = fakeApi();
+    const stream = start();
+    await flush();
+    api
+      .last()
+      .send(event('result', JSON.stringify({ ...completed, outputData: 'z'.repeat(300_000) })));
+    api.last().end();
+    await flush();
+    expect(stream.getState().phase).toBe('done');
+    await advance(60_000);
+    expect(api.streamCalls()).toBe(1);
+    expect(api.statusCalls()).toBe(0);
+  });
+
   it('ignores a malformed result, a result failing validation and one for another job, and checks the job', async () => {
     const api = fakeApi();
     const stream = start();

@@ -8,7 +8,8 @@ import { parseJob, parseStreamError } from '../api/validate.ts';
 import { fetchJobStatus } from './jobs-api.ts';
 import { writeJob, writeJobStatus } from './job-cache.ts';
 import { isFinished } from './job-state.ts';
-import { wholeLines } from './whole-lines.ts';
+import { parseJsonOffThread } from '../ui/json-viewer/json-doc.ts';
+import { eventStreamLines } from './event-stream-lines.ts';
 
 // Following one job live over GET /api/jobs/{id}/stream (Server-Sent Events with a bearer token).
 // fetch-event-source 2.0.1 is used for one attempt at a time only (its own retry loop ignores HTTP
@@ -48,6 +49,7 @@ export const streamTiming = {
 };
 
 const INITIAL: StreamState = { phase: 'connecting', attempt: 0 };
+const OFF_THREAD_CHARS = 256 * 1024;
 
 class NotAnEventStream extends Error {}
 
@@ -212,6 +214,13 @@ export function createJobStream(
     let openedAt = 0;
     let lastEventAt = 0;
     let heardFromServer = false;
+    /** Results are handled in order, and the end of the stream only after them (they can be async). */
+    let results: Promise<void> = Promise.resolve();
+    const lines = eventStreamLines(() => {
+      // Bytes of a long event (a big result) keep the watchdog quiet before the event is complete.
+      if (connection === current && openedAt > 0)
+        armWatchdog(connection, watchdogWindow(), onSilence);
+    });
     set(
       attempt === 0
         ? { phase: 'connecting', nextRetryAt: undefined }
@@ -239,11 +248,13 @@ export function createJobStream(
         case 'ping':
           set({ phase: 'live', lastPingAt: now });
           break;
-        case 'result':
-          onResult(message.data);
+        case 'result': {
+          const data = lines.expand(message.data);
+          results = results.then(() => onResult(data));
           break;
+        }
         case 'error':
-          onStreamError(message.data, now - openedAt);
+          onStreamError(lines.expand(message.data), now - openedAt);
           break;
         default:
         // Comment-only blocks and unnamed or unknown events carry nothing for us.
@@ -263,12 +274,7 @@ export function createJobStream(
       async fetch(input, init) {
         const response = await fetch(input, init);
         if (!response.ok || !response.body) return response;
-        // Bytes of a long event (a big result) keep the watchdog quiet before the event is complete.
-        const alive = () => {
-          if (connection === current && openedAt > 0)
-            armWatchdog(connection, watchdogWindow(), onSilence);
-        };
-        return new Response(response.body.pipeThrough(wholeLines(alive)), {
+        return new Response(response.body.pipeThrough(lines.stream), {
           status: response.status,
           statusText: response.statusText,
           headers: response.headers,
@@ -301,22 +307,24 @@ export function createJobStream(
         throw error;
       },
     }).then(
-      () => {
-        // Resolved without our abort: the server ended the stream without a result.
-        if (connection === current && !connection.signal.aborted) {
+      () =>
+        results.then(() => {
+          // Resolved without our abort: the server ended the stream without a result.
+          if (connection === current && !connection.signal.aborted) {
+            closeConnection();
+            dropped(new ApiError('network', 'The server closed the live connection.'), stable());
+          }
+        }),
+      (error: unknown) =>
+        results.then(() => {
+          if (connection !== current || connection.signal.aborted) return;
           closeConnection();
-          dropped(new ApiError('network', 'The server closed the live connection.'), stable());
-        }
-      },
-      (error: unknown) => {
-        if (connection !== current || connection.signal.aborted) return;
-        closeConnection();
-        if (isFatalStatus(error)) refused(error);
-        else if (error instanceof ApiError && error.kind === 'http' && !isRetryable(error)) {
-          // Other 4xx are not retried (security guide); /status still tells when the job is done.
-          startPolling({ code: `HTTP ${error.status}`, message: error.message });
-        } else dropped(error, stable());
-      },
+          if (isFatalStatus(error)) refused(error);
+          else if (error instanceof ApiError && error.kind === 'http' && !isRetryable(error)) {
+            // Other 4xx are not retried (security guide); /status still tells when the job is done.
+            startPolling({ code: `HTTP ${error.status}`, message: error.message });
+          } else dropped(error, stable());
+        }),
     );
 
     function stable() {
@@ -350,13 +358,19 @@ export function createJobStream(
     retryTimer = setTimeout(connect, delay);
   }
 
-  function onResult(data: string) {
+  async function onResult(data: string | Uint8Array): Promise<void> {
     let job: Job | undefined;
     try {
-      job = parseJob(JSON.parse(data), 'stream result');
+      // A big result (megabytes of output) is parsed off the main thread.
+      const value: unknown =
+        typeof data === 'string' && data.length < OFF_THREAD_CHARS
+          ? JSON.parse(data)
+          : await parseJsonOffThread(data);
+      job = parseJob(value, 'stream result');
     } catch {
       job = undefined;
     }
+    if (isOver()) return;
     if (!job || job.id !== jobId) {
       // Malformed, or about another job: ignored, but the real result may be lost, so ask.
       void check();
@@ -366,11 +380,12 @@ export function createJobStream(
     if (isFinished(job)) finish();
   }
 
-  function onStreamError(data: string, openFor: number) {
+  function onStreamError(data: string | Uint8Array, openFor: number) {
     let code = 'StreamError';
     let message = 'The server reported a problem with the live connection.';
     try {
-      const parsed = parseStreamError(JSON.parse(data));
+      const text = typeof data === 'string' ? data : new TextDecoder().decode(data);
+      const parsed = parseStreamError(JSON.parse(text));
       code = parsed.code;
       message = parsed.message ?? message;
     } catch {

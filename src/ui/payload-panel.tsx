@@ -5,12 +5,22 @@ import { CopyButton } from './copy-button.tsx';
 import { downloadText, safeFileName } from './download.ts';
 import { LargeText } from './large-text.tsx';
 import { parseJsonText, type JsonDoc, type ParseOutcome } from './json-viewer/json-doc.ts';
-import { isContainer, pathKey, type ChildPage, type Summary } from './json-viewer/json-model.ts';
+import {
+  isContainer,
+  mightBeJson,
+  pathKey,
+  type ChildPage,
+  type Summary,
+} from './json-viewer/json-model.ts';
 
 // The tree is only needed once a payload is showing: it stays out of every other page's bundle.
-const JsonTree = lazy(() =>
-  import('./json-viewer/json-tree.tsx').then((module) => ({ default: module.JsonTree })),
-);
+const loadTree = () => import('./json-viewer/json-tree.tsx');
+
+/** Loads the tree viewer's code ahead of need (a running job's output is coming). */
+export function preloadJsonViewer(): void {
+  void loadTree();
+}
+const JsonTree = lazy(() => loadTree().then((module) => ({ default: module.JsonTree })));
 
 type Tokens = Partial<Record<'inputTokens' | 'outputTokens' | 'totalTokens' | 'logprobs', number>>;
 
@@ -79,6 +89,8 @@ export function PayloadPanel({ title, text, fileBase, isOutput = false }: Payloa
   useEffect(() => {
     const controller = new AbortController();
     let doc: JsonDoc | undefined;
+    // Fetch the viewer's code while the text is parsed, not after.
+    if (mightBeJson(text)) void loadTree();
     void (async () => {
       const outcome = await parseJsonText(text, controller.signal);
       if (outcome.kind === 'json') doc = outcome.doc;

@@ -149,11 +149,15 @@ function getWorker(): Worker | null {
 
 type Request = WorkerRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
 
-function ask(target: Worker, request: Request): Promise<WorkerResult> {
+function ask(
+  target: Worker,
+  request: Request,
+  transfer: Transferable[] = [],
+): Promise<WorkerResult> {
   const id = nextId++;
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject });
-    target.postMessage({ ...request, id } as WorkerRequest);
+    target.postMessage({ ...request, id } as WorkerRequest, transfer);
   });
 }
 
@@ -199,4 +203,28 @@ export async function parseJsonText(text: string, signal?: AbortSignal): Promise
     return { kind: 'text', reason: 'cancelled', bytes };
   }
   return { kind: 'json', doc: result, bytes };
+}
+
+/**
+ * JSON.parse off the main thread (text, or UTF-8 bytes, which are handed over without a copy when they
+ * own their buffer). Without a worker it parses here. Rejects as JSON.parse would.
+ */
+export async function parseJsonOffThread(input: string | Uint8Array): Promise<unknown> {
+  const target = getWorker();
+  if (target) {
+    const owned =
+      typeof input !== 'string' &&
+      input.byteOffset === 0 &&
+      input.byteLength === input.buffer.byteLength &&
+      input.buffer instanceof ArrayBuffer;
+    try {
+      const answer = await ask(target, { op: 'value', input }, owned ? [input.buffer] : []);
+      return (answer as { value: unknown }).value;
+    } catch (error) {
+      // A parse error is the answer; a worker that died leaves the parse to this thread (if the
+      // bytes were not handed over to it).
+      if (!workerBroken || owned) throw error;
+    }
+  }
+  return JSON.parse(typeof input === 'string' ? input : new TextDecoder().decode(input)) as unknown;
 }

@@ -7,12 +7,13 @@ export type WorkerRequest =
   | { id: number; op: 'children'; doc: number; path: JsonPath; offset: number; limit: number }
   | { id: number; op: 'text'; doc: number; path: JsonPath }
   | { id: number; op: 'expand'; doc: number; budget: number }
-  | { id: number; op: 'dispose'; doc: number };
+  | { id: number; op: 'dispose'; doc: number }
+  | { id: number; op: 'value'; input: string | Uint8Array };
 
 /** The answer to `parse`: the text's UTF-8 size, and the root's summary unless it is not JSON. */
 export type Parsed = { bytes: number; root?: Summary; error?: string };
 
-export type WorkerResult = Parsed | ChildPage | string | ExpandPlan | null;
+export type WorkerResult = Parsed | ChildPage | string | ExpandPlan | { value: unknown } | null;
 
 export type WorkerResponse =
   { id: number; ok: true; result: WorkerResult } | { id: number; ok: false; message: string };

@@ -27,6 +27,11 @@ function answer(request: WorkerRequest): WorkerResult {
     case 'dispose':
       docs.delete(request.doc);
       return null;
+    case 'value': {
+      const text =
+        typeof request.input === 'string' ? request.input : new TextDecoder().decode(request.input);
+      return { value: JSON.parse(text) as unknown };
+    }
   }
   if (!docs.has(request.doc)) throw new Error('This document is no longer open.');
   const root = docs.get(request.doc);
