@@ -45,6 +45,9 @@ export function NewJobsNotice({ organization, page, pageUpdatedAt, onShow }: New
     refetchIntervalInBackground: false,
     // Coming back to the tab asks at once (when the last answer is older than the staleTime).
     refetchOnWindowFocus: true,
+    // Back online, page 1 itself is refetched (query-client.ts) and answers the question: one
+    // request, not two.
+    refetchOnReconnect: false,
   });
   const count = countNewJobs(page, probe);
 
