@@ -330,6 +330,29 @@ test.describe('what the page shows', () => {
     await expect(page.getByText('javascript:alert(5)').first()).toBeVisible();
   });
 
+  test('numbers past 2^53 keep their digits in the tree and in a copied value', async ({
+    page,
+    sim,
+    context,
+    baseURL,
+  }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+    const id = 'e2e-digits';
+    await sim.createJob({
+      id,
+      status: 'completed',
+      outputData: '{"result": {"id": 9007199254740993, "amount": 12.50, "small": 3}}',
+    });
+    await openSignedIn(page, jobPath(id));
+    const tree = page.getByRole('list', { name: 'Output as a tree' });
+    await expect(tree).toContainText('9007199254740993');
+    await expect(tree).toContainText('12.50');
+    await tree.getByRole('button', { name: 'Copy value of result' }).click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      '{\n  "id": 9007199254740993,\n  "amount": 12.50,\n  "small": 3\n}',
+    );
+  });
+
   test('a multi-megabyte output stays responsive while it renders', async ({ page, sim }) => {
     const items = Array.from({ length: 60_000 }, (_, i) => ({
       line: i + 1,

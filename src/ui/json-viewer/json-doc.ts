@@ -3,6 +3,7 @@ import {
   EXPAND_ALL_BUDGET,
   mightBeJson,
   PAGE_SIZE,
+  parseJson,
   pathKey,
   planExpandAll,
   resolve,
@@ -97,7 +98,7 @@ function parseLocally(text: string): ParseOutcome {
   const bytes = utf8Length(text);
   if (!mightBeJson(text)) return { kind: 'text', reason: 'not JSON', bytes };
   try {
-    return { kind: 'json', doc: localDoc(JSON.parse(text)), bytes };
+    return { kind: 'json', doc: localDoc(parseJson(text)), bytes };
   } catch (error) {
     return { kind: 'text', reason: error instanceof Error ? error.message : 'not JSON', bytes };
   }

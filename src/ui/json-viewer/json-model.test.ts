@@ -1,9 +1,12 @@
 import {
   childrenOf,
+  keepNumberText,
   mightBeJson,
   PAGE_SIZE,
   MAX_TREE_DEPTH,
+  parseJson,
   planExpandAll,
+  RawNumber,
   resolve,
   STRING_PREVIEW,
   summarize,
@@ -106,5 +109,30 @@ describe('a local document', () => {
     expect(truncated).toBe(false);
     expect(expanded.has('[]')).toBe(true);
     expect(expanded.has('["items"]')).toBe(true);
+  });
+});
+
+describe('numbers a double cannot hold', () => {
+  it('keep their text where the parser gives it (source text access)', () => {
+    const kept = keepNumberText('id', 9007199254740992, { source: '9007199254740993' });
+    expect(kept).toEqual(new RawNumber('9007199254740993', 9007199254740992));
+    expect(keepNumberText('n', 12, { source: '12' })).toBe(12);
+    expect(keepNumberText('n', 12, undefined)).toBe(12);
+    expect(summarize(kept)).toEqual({
+      type: 'number',
+      value: 9007199254740992,
+      source: '9007199254740993',
+    });
+    expect(textOf(kept)).toBe('9007199254740993');
+    const copied = textOf({ id: kept });
+    // With JSON.rawJSON (browsers) the digits survive a copy; without it, the parsed value is written.
+    expect(copied).toMatch(/^\{\n {2}"id": 900719925474099[23]\n\}$/);
+  });
+
+  it('parseJson works where the parser has no source text access too', () => {
+    expect(parseJson('{"id": 12345678901234567890}')).toEqual({
+      id: expect.anything() as unknown,
+    });
+    expect(parseJson('[1.5]')).toEqual([1.5]);
   });
 });

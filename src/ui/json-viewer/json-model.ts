@@ -9,7 +9,8 @@ export type Summary =
   | { type: 'object'; count: number }
   | { type: 'array'; count: number }
   | { type: 'string'; value: string; length: number }
-  | { type: 'number'; value: number }
+  /** `source` when the text spells the number differently (digits past 2^53, `1.50`, `1e3`). */
+  | { type: 'number'; value: number; source?: string }
   | { type: 'boolean'; value: boolean }
   | { type: 'null' };
 
@@ -28,8 +29,37 @@ export const EXPAND_ALL_BUDGET = 2_000;
  */
 export const MAX_TREE_DEPTH = 200;
 
+/** A number as the document spells it, where a double would lose or change digits. */
+export class RawNumber {
+  constructor(
+    readonly source: string,
+    readonly value: number,
+  ) {}
+}
+
+type ReviverContext = { source?: string } | undefined;
+
+/**
+ * JSON.parse's reviver with source text access (Chromium 114+; elsewhere the context is missing and
+ * numbers stay as parsed): numbers whose text a double would not reproduce keep their text.
+ */
+export function keepNumberText(_key: string, value: unknown, context?: ReviverContext): unknown {
+  if (typeof value !== 'number' || context?.source === undefined) return value;
+  return context.source === String(value) ? value : new RawNumber(context.source, value);
+}
+
+/** JSON.parse that keeps the text of long numbers (integers past 2^53 would otherwise be rounded). */
+export function parseJson(text: string): unknown {
+  // The reviver makes parsing slower: only documents with a long run of digits pay for it.
+  return /\d{16}/.test(text)
+    ? (JSON.parse(text, keepNumberText as (key: string, value: unknown) => unknown) as unknown)
+    : (JSON.parse(text) as unknown);
+}
+
 export function summarize(value: unknown): Summary {
   if (value === null || value === undefined) return { type: 'null' };
+  if (value instanceof RawNumber)
+    return { type: 'number', value: value.value, source: value.source };
   if (Array.isArray(value)) return { type: 'array', count: value.length };
   switch (typeof value) {
     case 'string':
@@ -110,7 +140,11 @@ export function childrenOf(
 /** The full text of a value, for copying: strings as they are, everything else as indented JSON. */
 export function textOf(value: unknown): string {
   if (typeof value === 'string') return value;
-  return JSON.stringify(value, null, 2) ?? 'null';
+  if (value instanceof RawNumber) return value.source;
+  const raw = (JSON as { rawJSON?: (text: string) => unknown }).rawJSON;
+  const replacer = (_key: string, v: unknown) =>
+    v instanceof RawNumber ? (raw ? raw(v.source) : v.value) : v;
+  return JSON.stringify(value, replacer, 2) ?? 'null';
 }
 
 export function pathKey(path: JsonPath): string {

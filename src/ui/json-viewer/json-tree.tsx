@@ -302,7 +302,11 @@ function Value({ summary, open }: ValueProps) {
     case 'string':
       return <StringValue value={summary.value} length={summary.length} />;
     case 'number':
-      return <span className="text-sky-800 dark:text-sky-300">{String(summary.value)}</span>;
+      return (
+        <span className="text-sky-800 dark:text-sky-300">
+          {summary.source ?? String(summary.value)}
+        </span>
+      );
     case 'boolean':
       return <span className="text-amber-800 dark:text-amber-300">{String(summary.value)}</span>;
     case 'null':

@@ -1,6 +1,6 @@
 // Parses large JSON off the main thread and answers the tree's page-by-page questions about it.
 import { utf8Length } from '../bytes.ts';
-import { childrenOf, planExpandAll, resolve, summarize, textOf } from './json-model.ts';
+import { childrenOf, parseJson, planExpandAll, resolve, summarize, textOf } from './json-model.ts';
 import type { WorkerRequest, WorkerResponse, WorkerResult } from './parse-protocol.ts';
 
 type Scope = {
@@ -16,7 +16,7 @@ function answer(request: WorkerRequest): WorkerResult {
       const bytes = utf8Length(request.text);
       if (request.measureOnly) return { bytes };
       try {
-        const value: unknown = JSON.parse(request.text);
+        const value = parseJson(request.text);
         docs.set(request.doc, value);
         return { bytes, root: summarize(value) };
       } catch (error) {
