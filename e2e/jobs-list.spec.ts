@@ -81,6 +81,40 @@ test.describe('paging', () => {
   });
 });
 
+test.describe('no flash, no jump', () => {
+  test("the skeleton has the table's own size; the previous page stays while the next loads", async ({
+    page,
+    sim,
+  }) => {
+    const box = async () =>
+      page.locator('table[aria-label="Jobs"]').evaluate((table) => ({
+        height: Math.round(table.getBoundingClientRect().height),
+        columns: [...table.querySelectorAll('th')].map((th) =>
+          Math.round(th.getBoundingClientRect().width),
+        ),
+      }));
+    await sim.fault({ path: 'list', delayMs: 1500 });
+    await openSignedIn(page, '/jobs?perPage=50');
+    await expect(
+      page.locator('table[aria-busy="true"] tbody tr[data-skeleton]').first(),
+    ).toBeVisible();
+    const skeleton = await box();
+    await expect(jobRows(page)).toHaveCount(50);
+    const loaded = await box();
+    expect(loaded.columns).toEqual(skeleton.columns);
+    expect(Math.abs(loaded.height - skeleton.height)).toBeLessThanOrEqual(1); // sub-pixel rounding
+
+    // The last page is not prefetched: while it loads, the current rows stay (dimmed, marked busy).
+    const first = await firstRowId(page);
+    await sim.fault({ path: 'list', delayMs: 1500 });
+    await button(page, 'Last page').click();
+    await expect(page.locator('table[aria-label="Jobs"][aria-busy="true"]')).toBeVisible();
+    await expect(page.locator(`tr[data-job-id="${first}"]`)).toBeVisible();
+    await expect(page.locator('tr[data-skeleton]')).toHaveCount(0);
+    await expect(jobRows(page).first()).not.toHaveAttribute('data-job-id', first ?? '');
+  });
+});
+
 test.describe('the URL is the state', () => {
   test('reload, Back and Forward show the same page; Back is instant from the cache', async ({
     page,

@@ -1,0 +1,70 @@
+import { act, render, screen, within } from '@testing-library/react';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { vi } from 'vitest';
+import type { Job } from '../api/types.ts';
+import { JobsTable, JobsTableSkeleton, shortId } from './jobs-table.tsx';
+
+const T0 = Date.parse('2026-11-01T12:00:00Z');
+
+function job(overrides: Partial<Job> = {}): Job {
+  return {
+    id: '3f2a1b4c-0000-4000-8000-000000000001',
+    jobType: 'structured-extraction',
+    status: 'running',
+    ownerUser: 'demo',
+    inputData: `{"text":"${'<b>payload</b>'.repeat(1000)}"}`,
+    startedAt: new Date(T0 - 65_000).toISOString(),
+    createdAt: new Date(T0 - 70_000).toISOString(),
+    updatedAt: new Date(T0 - 65_000).toISOString(),
+    ...overrides,
+  };
+}
+
+function renderTable(rows: Job[]) {
+  const router = createMemoryRouter([{ path: '/', element: <JobsTable rows={rows} /> }]);
+  return render(<RouterProvider router={router} />);
+}
+
+afterEach(() => vi.useRealTimers());
+
+describe('JobsTable', () => {
+  it('ticks the duration of a running job, and only shows data it may show', () => {
+    vi.useFakeTimers({ now: T0 });
+    renderTable([job()]);
+    const row = screen.getAllByRole('row')[1];
+    expect(row).toBeDefined();
+    expect(within(row as HTMLElement).getByText('1 min 5 s')).toBeInTheDocument();
+    act(() => vi.advanceTimersByTime(3000));
+    expect(within(row as HTMLElement).getByText('1 min 8 s')).toBeInTheDocument();
+    expect(document.body.textContent).not.toContain('payload');
+  });
+
+  it('shows no running time for a queued job, and unknown statuses as they are', () => {
+    renderTable([
+      job({ status: 'queued' }),
+      job({ id: 'x-2', status: 'paused-by-ops', completedAt: new Date(T0).toISOString() }),
+    ]);
+    expect(screen.getByTitle('Not started')).toHaveTextContent('—');
+    expect(screen.getByText('paused-by-ops')).toBeInTheDocument();
+  });
+
+  it('keeps short ids whole and shortens long ones', () => {
+    expect(shortId('3f2a1b4c-0000-4000-8000-000000000001')).toBe('3f2a1b4c');
+    expect(shortId('job-7')).toBe('job-7');
+  });
+});
+
+describe('JobsTableSkeleton', () => {
+  it('draws a screenful of rows and keeps the full height of a long page', () => {
+    const { container } = render(<JobsTableSkeleton rows={100} />);
+    expect(container.querySelectorAll('tr[data-skeleton]')).toHaveLength(20);
+    const spacer = container.querySelector('tbody tr:last-child td') as HTMLElement;
+    expect(spacer.style.height).toBe(`${80 * 41}px`);
+    expect(screen.getByRole('table', { name: 'Jobs' })).toHaveAttribute('aria-busy', 'true');
+  });
+
+  it('draws every row of a short page', () => {
+    const { container } = render(<JobsTableSkeleton rows={10} />);
+    expect(container.querySelectorAll('tbody tr')).toHaveLength(10);
+  });
+});
