@@ -89,7 +89,8 @@ const seq = (n: number, from = 0) => Array.from({ length: n }, (_, i) => makeJob
 
 afterEach(() => vi.unstubAllGlobals());
 
-describe('JobsPage', () => {
+// Several navigations per test through user-event: slow on a loaded machine, hence the longer timeout.
+describe('JobsPage', { timeout: 15_000 }, () => {
   it('shows a real table of the page with links, badges and the range', async () => {
     fakeApi([
       makeJob(0, {
