@@ -15,7 +15,7 @@ import { eventStreamLines } from './event-stream-lines.ts';
 // fetch-event-source 2.0.1 is used for one attempt at a time only (its own retry loop ignores HTTP
 // statuses, never backs off and leaks connections; see /shared/guides/stream.md); the loop is ours.
 
-export type StreamPhase = 'connecting' | 'live' | 'reconnecting' | 'polling' | 'done' | 'failed';
+type StreamPhase = 'connecting' | 'live' | 'reconnecting' | 'polling' | 'done' | 'failed';
 
 export type StreamState = {
   phase: StreamPhase;

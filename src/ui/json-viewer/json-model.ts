@@ -14,7 +14,7 @@ export type Summary =
   | { type: 'boolean'; value: boolean }
   | { type: 'null' };
 
-export type Entry = { key: JsonKey; summary: Summary };
+type Entry = { key: JsonKey; summary: Summary };
 export type ChildPage = { entries: Entry[]; total: number };
 
 /** Strings longer than this travel (and render) as a preview; copy fetches the whole value. */
