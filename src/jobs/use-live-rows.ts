@@ -8,9 +8,9 @@ import { isFinished } from './job-state.ts';
 import { fetchJob, fetchJobStatus } from './jobs-api.ts';
 
 /** How often unfinished rows are checked. */
-export const LIVE_ROWS_INTERVAL_MS = 5_000;
+const LIVE_ROWS_INTERVAL_MS = 5_000;
 /** At most this many /status calls at once: the browser has 6 connections per origin for everything. */
-export const LIVE_ROWS_CONCURRENCY = 3;
+const LIVE_ROWS_CONCURRENCY = 3;
 
 export type StatusPollerOptions = {
   queryClient: QueryClient;
