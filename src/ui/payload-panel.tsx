@@ -5,6 +5,7 @@ import { CopyButton } from './copy-button.tsx';
 import { downloadText, safeFileName } from './download.ts';
 import { LargeText } from './large-text.tsx';
 import { parseJsonText, type JsonDoc, type ParseOutcome } from './json-viewer/json-doc.ts';
+import type { JsonTree as JsonTreeComponent } from './json-viewer/json-tree.tsx';
 import {
   isContainer,
   mightBeJson,
@@ -14,13 +15,21 @@ import {
 } from './json-viewer/json-model.ts';
 
 // The tree is only needed once a payload is showing: it stays out of every other page's bundle.
-const loadTree = () => import('./json-viewer/json-tree.tsx');
+// Once its code is here it renders directly: a lazy component's first render suspends, and React
+// holds a suspended boundary's reveal back for up to 300 ms.
+let loadedTree: typeof JsonTreeComponent | null = null;
+const loadTree = () =>
+  import('./json-viewer/json-tree.tsx').then((module) => {
+    loadedTree = module.JsonTree;
+    return module;
+  });
 
 /** Loads the tree viewer's code ahead of need (a running job's output is coming). */
 export function preloadJsonViewer(): void {
   void loadTree();
 }
-const JsonTree = lazy(() => loadTree().then((module) => ({ default: module.JsonTree })));
+
+const LazyJsonTree = lazy(() => loadTree().then((module) => ({ default: module.JsonTree })));
 
 type Tokens = Partial<Record<'inputTokens' | 'outputTokens' | 'totalTokens' | 'logprobs', number>>;
 
@@ -90,12 +99,13 @@ export function PayloadPanel({ title, text, fileBase, isOutput = false }: Payloa
     const controller = new AbortController();
     let doc: JsonDoc | undefined;
     // Fetch the viewer's code while the text is parsed, not after.
-    if (mightBeJson(text)) void loadTree();
+    const code = mightBeJson(text) ? loadTree().catch(() => undefined) : undefined;
     void (async () => {
       const outcome = await parseJsonText(text, controller.signal);
       if (outcome.kind === 'json') doc = outcome.doc;
       if (controller.signal.aborted) return;
       const shape = outcome.kind === 'json' ? await prepare(outcome.doc, isOutput) : undefined;
+      await code;
       if (controller.signal.aborted) return;
       setPrepared({ text, value: { outcome, shape } });
     })().catch(() => {
@@ -113,6 +123,7 @@ export function PayloadPanel({ title, text, fileBase, isOutput = false }: Payloa
   }, [text, isOutput]);
 
   const isJson = current?.outcome.kind === 'json';
+  const JsonTree = loadedTree ?? LazyJsonTree;
   const showingText = !!current && (!isJson || raw || current.shape?.kind === 'markdown');
 
   function download() {
