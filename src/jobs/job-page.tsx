@@ -65,9 +65,16 @@ function JobView({ jobId }: JobViewProps) {
   const announcement = useCompletionAnnouncement(jobId, meta?.status, meta ? finished : undefined);
   const notify = useNotifyOnFinish(jobId, announcement);
 
-  useDocumentTitle(meta ? `${meta.status} · Job ${shortJobId(jobId)}` : `Job ${shortJobId(jobId)}`);
-
   const refused = refusal(error) ?? stream?.fatal;
+  useDocumentTitle(
+    refused === 404
+      ? 'Job not found'
+      : refused === 403
+        ? "You don't have access"
+        : meta
+          ? `${meta.status} · Job ${shortJobId(jobId)}`
+          : `Job ${shortJobId(jobId)}`,
+  );
   if (refused === 404) return <JobNotFound jobId={jobId} />;
   if (refused === 403) return <NoAccess jobId={jobId} />;
 
@@ -271,8 +278,8 @@ function BackToList() {
   );
 }
 
+/** The refusal views; their page titles are set by whoever renders them. */
 function Refusal({ title, children }: { title: string; children: ReactNode }) {
-  useDocumentTitle(title);
   return (
     <div className="mx-auto max-w-2xl py-10 text-center">
       <h1 className="text-2xl font-bold">{title}</h1>
@@ -315,6 +322,7 @@ function NoAccess({ jobId }: JobViewProps) {
 }
 
 function InvalidJobId({ jobId }: JobViewProps) {
+  useDocumentTitle('Not a valid job id');
   return (
     <Refusal title="Not a valid job id">
       <p className="break-words">
