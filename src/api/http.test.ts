@@ -153,3 +153,10 @@ describe('retry policy', () => {
     expect(backoffDelay(20, undefined, () => 1)).toBe(30_000);
   });
 });
+
+describe('job paths', () => {
+  it('refuses the dot segments, which no URL can carry as an id', () => {
+    expect(() => fetchJob('..')).toThrow();
+    expect(() => fetchJob('.')).toThrow();
+  });
+});

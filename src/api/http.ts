@@ -37,8 +37,15 @@ export function encodeSegment(value: string): string {
   );
 }
 
+/** `.` and `..` cannot be one URL path segment: every URL parser resolves them away. */
+export function isUsableJobId(id: string): boolean {
+  return id !== '' && id !== '.' && id !== '..';
+}
+
 /** Percent-encodes an opaque job id for use as one path segment. */
 export function jobPath(jobId: string, suffix: '' | '/status' | '/stream' = ''): string {
+  // `/api/jobs/..` would become `/api/`: refuse rather than request something else.
+  if (!isUsableJobId(jobId)) throw new Error(`"${jobId}" is not a job id that can be requested.`);
   return `/api/jobs/${encodeSegment(jobId)}${suffix}`;
 }
 

@@ -1,17 +1,25 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
+import { isUsableJobId } from '../api/http.ts';
 import { paths } from '../paths.ts';
 import { buttonClass, inputClass } from '../ui/button-styles.ts';
 
 export function JumpToJob() {
   const navigate = useNavigate();
   const [jobId, setJobId] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
   const fieldId = useId();
+  const problemId = useId();
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     const id = jobId.trim();
     if (!id) return;
+    if (!isUsableJobId(id)) {
+      setProblem(`"${id}" is not a valid job id.`);
+      return;
+    }
+    setProblem(null);
     setJobId('');
     void navigate(paths.job(id));
   }
@@ -24,7 +32,12 @@ export function JumpToJob() {
       <input
         id={fieldId}
         value={jobId}
-        onChange={(e) => setJobId(e.target.value)}
+        onChange={(e) => {
+          setJobId(e.target.value);
+          setProblem(null);
+        }}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={problem ? problemId : undefined}
         placeholder="Jump to job id"
         spellCheck={false}
         autoComplete="off"
@@ -33,6 +46,11 @@ export function JumpToJob() {
       <button type="submit" className={buttonClass}>
         Go
       </button>
+      {problem && (
+        <p id={problemId} role="alert" className="text-sm text-rose-700 dark:text-rose-300">
+          {problem}
+        </p>
+      )}
     </form>
   );
 }

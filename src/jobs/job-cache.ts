@@ -40,8 +40,10 @@ export function writeJobStatus(queryClient: QueryClient, status: JobStatus, full
   if (isNewer(current, status)) queryClient.setQueryData(jobKeys.status(status.id), status);
   if (!full) {
     const detail = queryClient.getQueryData<Job>(jobKeys.detail(status.id));
-    if (detail && isNewer(detail, status) && detail.status !== status.status) {
-      // A status change means the data fields changed too: refetch them rather than guess.
+    const changed =
+      detail && (detail.status !== status.status || (isFinished(status) && !isFinished(detail)));
+    if (detail && isNewer(detail, status) && changed) {
+      // A status change or a completion means the data fields changed too: refetch them, don't guess.
       void queryClient.invalidateQueries({ queryKey: jobKeys.detail(status.id) });
     }
   }

@@ -16,11 +16,6 @@ export function jobIdFromPathname(pathname: string): string | null {
   }
 }
 
-/** `.` and `..` cannot be one URL path segment (they would change which request is made). */
-export function isUsableJobId(id: string): boolean {
-  return id !== '' && id !== '.' && id !== '..';
-}
-
 /** Enough of an id to tell jobs apart in a title. */
 export function shortJobId(id: string): string {
   return id.length > 12 ? `${id.slice(0, 8)}…` : id;

@@ -23,6 +23,8 @@ export const jobQueries = {
       queryKey: jobKeys.detail(jobId),
       queryFn: ({ signal }) => fetchJob(jobId, signal),
       staleTime: 10_000,
+      // A job can be megabytes: back online, the stream checks /status and refetches only on a change.
+      refetchOnReconnect: false,
     }),
   status: (jobId: string) =>
     queryOptions({

@@ -1,0 +1,78 @@
+import { QueryClient } from '@tanstack/react-query';
+import type { Job, JobsPage } from '../api/types.ts';
+import { writeJob, writeJobStatus } from './job-cache.ts';
+import { jobKeys } from './job-queries.ts';
+
+const running: Job = {
+  id: 'job-1',
+  jobType: 'inference',
+  status: 'running',
+  ownerUser: 'demo',
+  inputData: 'text',
+  startedAt: '2026-11-01T10:00:00Z',
+  createdAt: '2026-11-01T10:00:00Z',
+  updatedAt: '2026-11-01T10:00:05Z',
+};
+const completed: Job = {
+  ...running,
+  status: 'completed',
+  outputData: '{"result":{}}',
+  completedAt: '2026-11-01T10:01:00Z',
+  updatedAt: '2026-11-01T10:01:00Z',
+};
+const page = (items: Job[]): JobsPage => ({
+  totalCount: items.length,
+  skip: 0,
+  perPage: 30,
+  items,
+});
+const listKey = jobKeys.list({ organization: null, skip: 0, perPage: 30 });
+
+function clientWith(detail: Job) {
+  const queryClient = new QueryClient();
+  queryClient.setQueryData(jobKeys.detail(detail.id), detail);
+  queryClient.setQueryData(listKey, page([detail]));
+  return queryClient;
+}
+
+describe('the job cache', () => {
+  it('writes a finished job into detail, status and the list pages holding it', () => {
+    const queryClient = clientWith(running);
+    writeJob(queryClient, completed);
+    expect(queryClient.getQueryData(jobKeys.detail('job-1'))).toEqual(completed);
+    expect(queryClient.getQueryData(jobKeys.status('job-1'))).toMatchObject({
+      status: 'completed',
+    });
+    expect(queryClient.getQueryData<JobsPage>(listKey)?.items[0]).toEqual(completed);
+  });
+
+  it('never lets an unfinished copy replace a finished one', () => {
+    const queryClient = clientWith(completed);
+    writeJob(queryClient, { ...running, updatedAt: '2026-11-01T11:00:00Z' });
+    expect(queryClient.getQueryData(jobKeys.detail('job-1'))).toEqual(completed);
+    expect(queryClient.getQueryData<JobsPage>(listKey)?.items[0]).toEqual(completed);
+  });
+
+  it('never lets an older update replace a newer one', () => {
+    const newer = { ...running, status: 'extracting', updatedAt: '2026-11-01T10:00:30Z' };
+    const queryClient = clientWith(newer);
+    writeJob(queryClient, running);
+    expect(queryClient.getQueryData(jobKeys.detail('job-1'))).toEqual(newer);
+  });
+
+  it('refetches the full job when a status update shows it completed, even with the same status text', () => {
+    const queryClient = clientWith(running);
+    const invalidate = vi.spyOn(queryClient, 'invalidateQueries');
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    const { inputData, ...status } = running;
+    writeJobStatus(queryClient, {
+      ...status,
+      completedAt: '2026-11-01T10:01:00Z',
+      updatedAt: '2026-11-01T10:01:00Z',
+    });
+    expect(invalidate).toHaveBeenCalledWith({ queryKey: jobKeys.detail('job-1') });
+    expect(queryClient.getQueryData<JobsPage>(listKey)?.items[0]?.completedAt).toBe(
+      '2026-11-01T10:01:00Z',
+    );
+  });
+});
