@@ -9,8 +9,8 @@ export function createQueryClient(): QueryClient {
         retryDelay: (attempt, error) => backoffDelay(attempt, error),
         // Refetching on focus would re-download megabytes of list data; live rows and streams keep data fresh.
         refetchOnWindowFocus: false,
-        // Back online, stale queries on screen refetch once (React Query's default); a job page resyncs
-        // through its stream's cheap /status check instead (job-queries.ts).
+        // Back online: every query on screen resyncs once (a finished job's page excepted: job-queries.ts).
+        refetchOnReconnect: 'always',
       },
     },
   });

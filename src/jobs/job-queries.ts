@@ -1,4 +1,5 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { isFinished } from './job-state.ts';
 import { fetchJob, fetchJobStatus, fetchJobsPage, type ListParams } from './jobs-api.ts';
 
 // Keys go from generic to specific so ['jobs'] invalidates everything and ['jobs', 'list'] every page.
@@ -23,8 +24,10 @@ export const jobQueries = {
       queryKey: jobKeys.detail(jobId),
       queryFn: ({ signal }) => fetchJob(jobId, signal),
       staleTime: 10_000,
-      // A job can be megabytes: back online, the stream checks /status and refetches only on a change.
-      refetchOnReconnect: false,
+      // Back online, an unfinished job is refetched once (its result may have come meanwhile); a
+      // finished one cannot change, and can be megabytes.
+      refetchOnReconnect: (query) =>
+        query.state.data && isFinished(query.state.data) ? false : 'always',
     }),
   status: (jobId: string) =>
     queryOptions({
