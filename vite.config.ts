@@ -47,6 +47,8 @@ export default defineConfig({
   server: { proxy: apiProxy },
   preview: { proxy: apiProxy, headers: securityHeaders },
   build: {
+    // DIST_DIR lets two test runs on one machine keep their builds apart (preview serves the same dir).
+    outDir: process.env.DIST_DIR ?? 'dist',
     // The browsers Tailwind v4 supports (its CSS needs them anyway): the CSS keeps oklch colours and
     // color-mix() as they are instead of adding fallbacks (about 0.8 KB gzip of the first page).
     target: ['chrome111', 'edge111', 'firefox128', 'safari16.4'],

@@ -55,7 +55,7 @@ function htmlAssets(distDir: string): string[] {
  * and, for a lazy route, its chunk and that chunk's static imports and CSS. Throws when a page's
  * module no longer exists, so a rename cannot quietly shrink what is measured.
  */
-export function firstLoadSizes(distDir = 'dist'): PageLoad[] {
+export function firstLoadSizes(distDir = process.env.DIST_DIR ?? 'dist'): PageLoad[] {
   const manifest = readManifest(distDir);
   const entry = Object.values(manifest).find((chunk) => chunk.isEntry);
   if (!entry) throw new Error('The manifest has no entry chunk');
