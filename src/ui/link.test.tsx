@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider, useLocation } from 'react-router';
 import { Link } from './link.tsx';
@@ -48,15 +48,22 @@ describe('Link', () => {
     expect(screen.getByTestId('where')).toHaveTextContent('/jobs/a%2Fb?x=1');
     await user.click(screen.getByRole('link', { name: 'All jobs' }));
     expect(screen.getByTestId('where')).toHaveTextContent(/^\/jobs$/);
-    await router.navigate(-1);
+    await act(() => router.navigate(-1));
     expect(router.state.location.pathname).toBe('/here'); // the job's entry was replaced
   });
 
   it('leaves modified clicks (a new tab) to the browser', () => {
     renderAt('/here');
     const link = screen.getByRole('link', { name: 'Job a/b' });
-    const notHandled = fireEvent.click(link, { ctrlKey: true });
-    expect(notHandled).toBe(true); // the router did not prevent the browser's default
+    let leftToBrowser: boolean | undefined;
+    const last = (event: MouseEvent) => {
+      leftToBrowser = !event.defaultPrevented;
+      event.preventDefault(); // jsdom cannot open the tab
+    };
+    window.addEventListener('click', last);
+    fireEvent.click(link, { ctrlKey: true });
+    window.removeEventListener('click', last);
+    expect(leftToBrowser).toBe(true); // the router did not take the click
     expect(screen.getByTestId('where')).toHaveTextContent('/here');
   });
 });
