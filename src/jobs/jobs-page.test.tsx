@@ -111,7 +111,7 @@ describe('JobsPage', { timeout: 15_000 }, () => {
       .map((th) => th.textContent);
     expect(headers).toEqual(['Job', 'Status', 'Type', 'Owner', 'Created', 'Duration', 'Error']);
     expect(within(table).getAllByRole('row')).toHaveLength(31);
-    const link = within(table).getByRole('link', { name: 'Job job-0000-aaaa-bbbb-cccc' });
+    const link = within(table).getByRole('link', { name: 'job-0000' });
     expect(link).toHaveAttribute('href', '/jobs/job-0000-aaaa-bbbb-cccc');
     expect(link).toHaveAttribute('title', 'job-0000-aaaa-bbbb-cccc');
     expect(link).toHaveTextContent('job-0000');
@@ -259,7 +259,9 @@ describe('JobsPage', { timeout: 15_000 }, () => {
     await screen.findByText('11-20 of 103');
     const notice = await screen.findByText(/3 jobs you saw on the previous page moved here/);
     expect(notice).toHaveTextContent('3 new jobs arrived since the previous page loaded.');
-    const ids = screen.getAllByRole('link', { name: /^Job / }).map((a) => a.getAttribute('title'));
+    const ids = [...document.querySelectorAll('tr[data-job-id]')].map((tr) =>
+      tr.getAttribute('data-job-id'),
+    );
     expect(ids).toHaveLength(7);
     expect(ids[0]).toBe(makeJob(10).id);
   });

@@ -110,13 +110,13 @@ const JobRow = memo(function JobRow({ job }: JobRowProps) {
         <div className="flex items-center gap-1">
           <Link
             to={paths.job(job.id)}
+            // The name is the visible short id (what a voice user would say); the full id is its description.
             title={job.id}
-            aria-label={`Job ${job.id}`}
             className="font-mono text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300"
           >
             {shortId(job.id)}
           </Link>
-          <CopyButton value={job.id} label="Copy job id" />
+          <CopyButton value={job.id} label={`Copy job id ${shortId(job.id)}`} />
         </div>
       </td>
       <td className={td}>
