@@ -44,7 +44,8 @@ export function parseListSearch(search: URLSearchParams): ListSearch {
     if (!Number.isInteger(n) || rawPerPage.trim() === '') {
       corrections.push(`"${rawPerPage}" is not a page size; showing ${DEFAULT_PER_PAGE} per page.`);
     } else if (n < 1 || n > MAX_PER_PAGE) {
-      perPage = Math.min(MAX_PER_PAGE, Math.max(1, n));
+      // Too many: the most the API gives; none or negative: the usual page, not a one-row page.
+      perPage = n > MAX_PER_PAGE ? MAX_PER_PAGE : DEFAULT_PER_PAGE;
       corrections.push(`Page size must be 1 to ${MAX_PER_PAGE}; showing ${perPage} per page.`);
     } else {
       perPage = n;

@@ -29,5 +29,6 @@ export function isNewer(current: JobStatus | undefined, incoming: JobStatus): bo
   const a = Date.parse(current.updatedAt);
   const b = Date.parse(incoming.updatedAt);
   if (Number.isNaN(a) || Number.isNaN(b)) return true;
-  return b >= a;
+  // The same update seen twice (a repeated /status answer) is not news: no cache write, no re-render.
+  return b > a;
 }
