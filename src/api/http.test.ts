@@ -160,3 +160,41 @@ describe('job paths', () => {
     expect(() => fetchJob('.')).toThrow();
   });
 });
+
+describe('401 and the token in use', () => {
+  it('a late 401 for an old token leaves the newer token alone', async () => {
+    let answer: (response: Response) => void = () => {};
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => new Promise<Response>((resolve) => (answer = resolve))),
+    );
+    setToken('old-token', false);
+    const pending = fetchJob('job-1').catch((e: unknown) => e);
+    setToken('new-token', false);
+    answer(new Response('{"message":"Unauthorized"}', { status: 401 }));
+    expect(await pending).toMatchObject({ status: 401 });
+    expect(getToken()).toBe('new-token');
+  });
+
+  it('a body that stops part-way is a timeout, not invalid JSON', async () => {
+    vi.useFakeTimers();
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (_url: string, init: RequestInit) => {
+        const body = new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('{"id": "job-1", '));
+            init.signal?.addEventListener('abort', () =>
+              controller.error(new DOMException('Aborted', 'AbortError')),
+            );
+          },
+        });
+        return new Response(body, { headers: { 'Content-Type': 'application/json' } });
+      }),
+    );
+    const pending = fetchJob('job-1').catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(await pending).toMatchObject({ kind: 'timeout' });
+    vi.useRealTimers();
+  });
+});

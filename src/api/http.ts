@@ -54,6 +54,7 @@ export function authHeaders(token = getToken()): Record<string, string> {
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
+const BODY_TIMEOUT_FACTOR = 4;
 
 type GetOptions = {
   signal?: AbortSignal;
@@ -69,14 +70,15 @@ export async function getJson<T>(
   { signal, timeoutMs = DEFAULT_TIMEOUT_MS, token }: GetOptions = {},
 ): Promise<T> {
   const timeout = new AbortController();
-  const timer = setTimeout(() => timeout.abort(), timeoutMs);
+  let timer = setTimeout(() => timeout.abort(), timeoutMs);
   const onAbort = () => timeout.abort();
   signal?.addEventListener('abort', onAbort);
+  const sentToken = token ?? getToken();
   try {
     let response: Response;
     try {
       response = await fetch(apiUrl(path), {
-        headers: { Accept: 'application/json', ...authHeaders(token) },
+        headers: { Accept: 'application/json', ...authHeaders(sentToken) },
         credentials: 'omit',
         referrerPolicy: 'no-referrer',
         signal: timeout.signal,
@@ -88,12 +90,18 @@ export async function getJson<T>(
       }
       throw new ApiError('network', 'Could not reach the API. Check your connection.');
     }
-    if (!response.ok) throw await httpError(response, token === undefined);
+    if (!response.ok) throw await httpError(response, sentToken);
+    // The answer has begun; a list page of megabytes may take a while more, but not forever.
+    clearTimeout(timer);
+    timer = setTimeout(() => timeout.abort(), BODY_TIMEOUT_FACTOR * timeoutMs);
     let body: unknown;
     try {
       body = await response.json();
     } catch {
       if (signal?.aborted) throw new DOMException('Aborted', 'AbortError');
+      if (timeout.signal.aborted) {
+        throw new ApiError('timeout', 'The server stopped sending its answer part-way.');
+      }
       throw new ApiError(
         'invalid-response',
         looksLikeHtml(response)
@@ -131,10 +139,14 @@ const STATUS_MESSAGES: Record<number, string> = {
   429: 'Too many requests: the API asked us to slow down.',
 };
 
-/** Turns a non-2xx response into an ApiError carrying the server's own message when it has one. */
-export async function httpError(response: Response, usedStoredToken = true): Promise<ApiError> {
+/**
+ * Turns a non-2xx response into an ApiError carrying the server's own message when it has one.
+ * A 401 signs out only if the refused token is still the one in use: a late answer to a request
+ * sent with an old token must not clear the token the person has just signed in with.
+ */
+export async function httpError(response: Response, sentToken: string | null): Promise<ApiError> {
   const status = response.status;
-  if (status === 401 && usedStoredToken) clearToken('expired');
+  if (status === 401 && sentToken !== null && getToken() === sentToken) clearToken('expired');
   const fallback =
     STATUS_MESSAGES[status] ??
     (status >= 500

@@ -74,3 +74,16 @@ describe('the sign-in page', () => {
     expect(router.state.location.pathname).toBe('/jobs');
   });
 });
+
+describe('the sign-in page and odd tokens', () => {
+  it('explains a token with characters no header can carry, without calling the API', async () => {
+    const fetchMock = stubApi(async () => new Response('{}'));
+    renderAt('/sign-in');
+    await userEvent.type(screen.getByLabelText('API token'), 'tok“quoted”');
+    await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'characters an API token cannot have',
+    );
+    expect(fetchMock.mock.calls.filter(([url]) => url.startsWith('/api/'))).toHaveLength(0);
+  });
+});

@@ -47,6 +47,13 @@ export function SignInPage() {
       setFailure('Paste your API token first.');
       return;
     }
+    // An HTTP header can carry only visible ASCII: fetch would refuse before asking the API.
+    if (!/^[\x21-\x7e]+$/.test(trimmed)) {
+      setFailure(
+        'That token contains characters an API token cannot have (spaces, quotes or letters outside ASCII). Copy it again.',
+      );
+      return;
+    }
     setPending(true);
     setFailure(null);
     try {

@@ -6,7 +6,11 @@ type Theme = 'light' | 'dark';
 
 const media = () => window.matchMedia('(prefers-color-scheme: dark)');
 
+// The choice when storage refuses to keep it (this tab only).
+let unsavedChoice: Theme | null = null;
+
 function savedTheme(): Theme | null {
+  if (unsavedChoice) return unsavedChoice;
   try {
     const value = localStorage.getItem(THEME_KEY);
     return value === 'light' || value === 'dark' ? value : null;
@@ -40,11 +44,11 @@ function subscribe(listener: () => void) {
 export function useTheme(): [Theme, () => void] {
   const theme = useSyncExternalStore(subscribe, currentTheme);
   const toggle = useCallback(() => {
+    const next = currentTheme() === 'dark' ? 'light' : 'dark';
     try {
-      localStorage.setItem(THEME_KEY, currentTheme() === 'dark' ? 'light' : 'dark');
+      localStorage.setItem(THEME_KEY, next);
     } catch {
-      // not remembered, still applied below
-      document.documentElement.classList.toggle('dark');
+      unsavedChoice = next; // not remembered, still applied
     }
     apply();
   }, []);

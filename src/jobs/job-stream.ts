@@ -5,6 +5,7 @@ import { ApiError, apiUrl, authHeaders, httpError, jobPath } from '../api/http.t
 import { backoffDelay, isRetryable } from '../api/retry.ts';
 import type { Job } from '../api/types.ts';
 import { parseJob, parseStreamError } from '../api/validate.ts';
+import { getToken } from '../auth/token-store.ts';
 import { fetchJobStatus } from './jobs-api.ts';
 import { writeJob, writeJobStatus } from './job-cache.ts';
 import { isFinished } from './job-state.ts';
@@ -261,11 +262,12 @@ export function createJobStream(
       }
     };
 
+    const sentToken = getToken();
     fetchEventSource(apiUrl(jobPath(jobId, '/stream')), {
       signal: connection.signal,
       // A fresh token on every attempt; the library would otherwise reuse the first one forever.
       // (`accept` in lower case: the library adds its own unless it finds exactly this key.)
-      headers: { accept: 'text/event-stream', ...authHeaders() },
+      headers: { accept: 'text/event-stream', ...authHeaders(sentToken) },
       credentials: 'omit',
       referrerPolicy: 'no-referrer',
       cache: 'no-store',
@@ -299,7 +301,7 @@ export function createJobStream(
         if (response.ok) {
           throw new NotAnEventStream('The server answered without an event stream.');
         }
-        throw await httpError(response);
+        throw await httpError(response, sentToken);
       },
       onmessage: onMessage,
       // Never let the library retry: every failure ends this attempt and comes to us.
