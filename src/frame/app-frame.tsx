@@ -12,9 +12,7 @@ import { useTheme } from './theme.ts';
 export function AppFrame() {
   return (
     <div className="min-h-screen">
-      <FetchingBar />
       <Header />
-      <OfflineBanner />
       <main className="mx-auto max-w-7xl px-3 py-4 sm:px-6">
         <Outlet />
       </main>
@@ -25,7 +23,9 @@ export function AppFrame() {
 function Header() {
   const [theme, toggleTheme] = useTheme();
   return (
+    // The fetching bar and the offline banner sit in the banner landmark: no content outside landmarks.
     <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+      <FetchingBar />
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-3 py-2 sm:px-6">
         <Link to={paths.jobs()} className="mr-auto text-lg font-bold tracking-tight">
           NuExtract Jobs
@@ -50,6 +50,7 @@ function Header() {
           <OrganizationSwitcher />
         </div>
       </div>
+      <OfflineBanner />
     </header>
   );
 }
