@@ -102,9 +102,9 @@ test.describe('untrusted text', () => {
       errorMessage: `${XSS} javascript:alert(4)`,
     });
     await openSignedIn(page, '/jobs');
-    const link = page.getByRole('link', { name: `Job ${id}` });
-    await expect(link).toHaveAttribute('href', jobPath(id));
-    const row = page.locator('tbody tr').filter({ has: link });
+    const linkTo = `a[href="${jobPath(id)}"]`;
+    await expect(page.locator(`tbody ${linkTo}`)).toHaveAttribute('title', id);
+    const row = page.locator('tbody tr').filter({ has: page.locator(linkTo) });
     await expect(row.getByText(XSS, { exact: true })).toHaveCount(2); // type and error code
     expect(await injected(page)).toBe(0);
 
@@ -394,12 +394,12 @@ test.describe('huge and strange data', () => {
     ]);
     expect((await stat(await file.path())).size).toBe(20_000_000);
 
-    await page.evaluate(() => ((window as unknown as { longest: number }).longest = 0));
-    await page.getByRole('link', { name: '← All jobs' }).click();
+    // (Not through the list: it would carry this 20 MB job too, which is the list's own benchmark.)
     await page.getByLabel('Jump to job').fill('deep');
     await page.getByLabel('Jump to job').press('Enter');
     const deepOutput = page.getByRole('region', { name: 'Output' });
     await expect(deepOutput.getByText('1 item').first()).toBeVisible({ timeout: 30_000 });
+    await page.evaluate(() => ((window as unknown as { longest: number }).longest = 0));
     await deepOutput.getByRole('button', { name: 'Expand all' }).click();
     // Two hundred levels open; the next one says where the rest is (deeper DOM can crash the tab).
     await expect(deepOutput.getByText(/Opened what fits/)).toBeVisible({ timeout: 30_000 });
@@ -408,10 +408,10 @@ test.describe('huge and strange data', () => {
     ).toBeVisible();
     expect(await deepOutput.locator('li').count()).toBeLessThan(400);
     const longest = await page.evaluate(() => (window as unknown as { longest: number }).longest);
-    expect(longest).toBeLessThan(1000);
+    expect(longest).toBeLessThan(500);
     // The page still answers.
-    await page.getByRole('link', { name: '← All jobs' }).click();
-    await expect(rows(page).first()).toBeVisible();
+    await page.getByLabel('Jump to job').fill('still typing');
+    await expect(page.getByLabel('Jump to job')).toHaveValue('still typing');
   });
 
   test('RTL overrides, zero-width characters and lone surrogates: distinct jobs, no crash', async ({
@@ -435,10 +435,10 @@ test.describe('huge and strange data', () => {
     await sim.createJob({ id: lone, status: 'completed', jobType: 'type-\uDC00' });
 
     await openSignedIn(page, '/jobs');
-    // Each its own link, named exactly (the accessible-name matcher would fold the zero-width space).
+    // Each its own link, the full id exactly in its title (name matching would fold the zero-width space).
     const link = (id: string) => page.locator(`tbody a[href="${jobPath(id)}"]`);
     for (const id of [rtl, zeroWidth, plain]) {
-      await expect(link(id)).toHaveAttribute('aria-label', `Job ${id}`);
+      await expect(link(id)).toHaveAttribute('title', id);
     }
     // A lone surrogate has no place in a URL: its row is there, and its link asks for U+FFFD.
     await expect(page.locator('tbody a[href="/jobs/lone-%EF%BF%BD-id"]')).toHaveCount(1);
