@@ -2,7 +2,7 @@
 // (test controls on, its clock quiet), runs the list and job page benchmarks in Chromium, measures each
 // first page's download, and scores the list and job pages with Lighthouse. Prints tables; always stops
 // by itself, always stops the server and exits 0 (it is not a test: `npm test` checks the budget).
-// BENCH_OUT_DIR picks the build to serve (default dist), BENCH_PORT the port (default: any free one).
+// DIST_DIR picks the build to serve (as for vite build; default dist), BENCH_PORT the port (any free one).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -16,7 +16,7 @@ import { benchJob } from './job.ts';
 import { benchList } from './list.ts';
 
 const DEMO_TOKEN = 'nx-demo-4f6b2c1e9a7d';
-const OUT_DIR = process.env.BENCH_OUT_DIR ?? 'dist';
+const OUT_DIR = process.env.DIST_DIR ?? 'dist';
 /** The whole run is stopped after this long, whatever is still going. */
 const DEADLINE_MS = 20 * 60_000;
 
