@@ -5,7 +5,17 @@ import pluginQuery from '@tanstack/eslint-plugin-query';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', 'test-results', 'playwright-report', 'src/api/schema.gen.ts'] },
+  {
+    ignores: [
+      'dist',
+      'dist-*',
+      'coverage',
+      'bench/results',
+      'test-results',
+      'playwright-report',
+      'src/api/schema.gen.ts',
+    ],
+  },
   {
     extends: [js.configs.recommended, ...tseslint.configs.strict],
     files: ['**/*.{ts,tsx}'],

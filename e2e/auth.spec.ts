@@ -96,9 +96,11 @@ test('the token never appears in a URL, a Referer, the page text or the console'
   page,
 }) => {
   const seen: string[] = [];
+  const bearerSentTo = new Set<string>();
   page.on('request', (request) => {
     seen.push(request.url());
     seen.push(request.headers()['referer'] ?? '');
+    if (request.headers()['authorization']) bearerSentTo.add(new URL(request.url()).pathname);
   });
   page.on('console', (message) => seen.push(message.text()));
   const id = await firstJobId(page);
@@ -114,6 +116,9 @@ test('the token never appears in a URL, a Referer, the page text or the console'
   seen.push(page.url());
 
   expect(seen.filter((text) => text.includes(DEMO_TOKEN))).toEqual([]);
+  // The token goes to the API and nowhere else (not the page, its assets or the demo endpoint).
+  expect(bearerSentTo.size).toBeGreaterThan(0);
+  expect([...bearerSentTo].filter((path) => !path.startsWith('/api/'))).toEqual([]);
 });
 
 test('the frame: jump to a job, switch organization, theme, titles, unknown routes', async ({
@@ -126,11 +131,17 @@ test('the frame: jump to a job, switch organization, theme, titles, unknown rout
   await page.getByLabel('Jump to job').fill(id);
   await page.getByLabel('Jump to job').press('Enter');
   await expect(page).toHaveURL(`/jobs/${encodeURIComponent(id)}`);
-  await expect(page).toHaveTitle(new RegExp(id.slice(0, 8)));
+  const job = await page.request.get(`/api/jobs/${encodeURIComponent(id)}/status`, {
+    headers: { Authorization: `Bearer ${DEMO_TOKEN}` },
+  });
+  const { status } = (await job.json()) as { status: string };
+  await expect(page).toHaveTitle(new RegExp(`^${status} · Job ${id.slice(0, 8)}`));
 
   await page.getByRole('combobox', { name: 'Organization' }).fill('acme-legal');
   await page.getByRole('button', { name: 'Switch organization' }).click();
   await expect(page).toHaveURL('/jobs?organization=acme-legal');
+  // Remembered among the recent organizations the field offers.
+  await expect(page.locator('datalist option[value="acme-legal"]')).toHaveCount(1);
 
   const dark = await page.evaluate(() => document.documentElement.classList.contains('dark'));
   await page.getByRole('button', { name: /Switch to (dark|light) theme/ }).click();
@@ -155,4 +166,33 @@ test('an offline banner shows while offline', async ({ page, context }) => {
   await expect(page.getByText('You are offline')).toBeVisible();
   await context.setOffline(false);
   await expect(page.getByText('You are offline')).toHaveCount(0);
+});
+
+test('the theme follows the OS until the person chooses, from the first paint on', async ({
+  page,
+}) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await openSignedIn(page, '/jobs');
+  // public/theme-init.js runs before the app: the class is there as soon as the document is.
+  await page.goto('/jobs', { waitUntil: 'commit' });
+  await page.waitForSelector('html.dark', { state: 'attached' });
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect(page.locator('html')).not.toHaveClass(/dark/);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(page.locator('html')).toHaveClass(/dark/);
+  await page.getByRole('button', { name: 'Switch to light theme' }).click();
+  await expect(page.locator('html')).not.toHaveClass(/dark/);
+  await page.reload();
+  await expect(page.locator('html')).not.toHaveClass(/dark/); // the OS says dark; the choice wins
+});
+
+test('a thin progress bar shows while a page loads in the background', async ({ page, sim }) => {
+  await openSignedIn(page, '/jobs');
+  await expect(page.getByRole('table')).toBeVisible();
+  await sim.fault({ path: 'list', count: 5, delayMs: 1500 });
+  await page.getByRole('button', { name: 'Next page' }).click();
+  await expect(page.getByRole('progressbar', { name: 'Loading' })).toBeVisible();
+  await expect(page.getByRole('progressbar', { name: 'Loading' })).toHaveCount(0, {
+    timeout: 10_000,
+  });
 });

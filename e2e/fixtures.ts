@@ -63,11 +63,15 @@ const EXPECTED_CONSOLE =
   /^Failed to load resource: (the server responded with a status of|net::ERR_)/;
 
 export const test = base.extend<{ sim: Sim }>({
-  sim: async ({ request }, use) => {
-    const sim = new Sim(request);
-    await sim.reset();
-    await use(sim);
-  },
+  // Automatic: every test starts from the seeded state, even after a test that failed half-way.
+  sim: [
+    async ({ request }, use) => {
+      const sim = new Sim(request);
+      await sim.reset();
+      await use(sim);
+    },
+    { auto: true },
+  ],
   // Every page fails its test on a console error, an uncaught exception, a dialog or a CSP violation.
   page: async ({ page }, use) => {
     const problems: string[] = [];

@@ -12,15 +12,18 @@ export function OrganizationSwitcher() {
   const navigate = useNavigate();
   const fieldId = useId();
   const listId = useId();
-  const [draft, setDraft] = useState<string | null>(null);
-  const value = draft ?? current;
+  // A typed, unsubmitted value belongs to the page it was typed on: navigating shows the URL's again.
+  const [draft, setDraft] = useState<{ at: string; value: string } | null>(null);
+  const value = draft?.at === location.key ? draft.value : current;
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     const organization = value.trim();
     if (organization) rememberOrganization(organization);
     setDraft(null);
-    void navigate(paths.jobs({ organization: organization || null }));
+    // A new organization starts at its first page, in the page size the person chose.
+    const perPage = Number(searchParams.get('perPage')) || undefined;
+    void navigate(paths.jobs({ organization: organization || null, perPage }));
   }
 
   return (
@@ -32,7 +35,7 @@ export function OrganizationSwitcher() {
         id={fieldId}
         list={listId}
         value={value}
-        onChange={(e) => setDraft(e.target.value)}
+        onChange={(e) => setDraft({ at: location.key, value: e.target.value })}
         placeholder="Personal account"
         spellCheck={false}
         autoComplete="off"
