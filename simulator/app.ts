@@ -267,6 +267,9 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     // Outside tests, and from other machines, the controls do not exist.
     if (!controlsEnabled || !isLoopback(req.socket.remoteAddress))
       throw new HttpError(404, 'Not found');
+    // A web page open in a browser on this machine must not drive the controls (they answer
+    // no-preflight POSTs): only callers without an Origin, or from this server's own origin.
+    if (!isSameOriginOrNone(req)) throw new HttpError(403, 'Controls refuse cross-origin callers');
     await handleControl(controls, req, res, sub);
   }
 
@@ -311,4 +314,14 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   seed();
   if (config.live) clock.start();
   return { handle, close, demoToken };
+}
+
+function isSameOriginOrNone(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
 }

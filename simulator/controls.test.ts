@@ -280,6 +280,13 @@ describe('counters, config, revoke, reset', () => {
     expect((await fetch(`${server.url}/__sim/reset`)).status).toBe(405);
     expect((await control('counters')).status).toBe(405);
   });
+
+  it('refuses callers from another origin (a web page on this machine), not its own', async () => {
+    const from = (origin: string) =>
+      fetch(`${server.url}/__sim/reset`, { method: 'POST', headers: { Origin: origin } });
+    expect((await from('http://evil.example')).status).toBe(403);
+    expect((await from(server.url)).status).toBe(200);
+  });
 });
 
 describe('without controls', () => {
