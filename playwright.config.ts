@@ -18,13 +18,31 @@ export default defineConfig({
     launchOptions: { executablePath: chromiumPath(), args: chromiumArgs },
     trace: 'retain-on-failure',
   },
-  webServer: {
-    // The production build (npm run test:e2e builds it first) on vite preview, with the simulator's
-    // test controls on and its clock quiet.
-    command: `npx vite preview --port ${PORT} --strictPort --host 127.0.0.1`,
-    url: `http://127.0.0.1:${PORT}/sign-in`,
-    reuseExistingServer: false,
-    env: { SIM_CONTROLS: '1', SIM_LIVE: '0', NUEXTRACT_API_URL: '' },
-    timeout: 60_000,
-  },
+  webServer: [
+    {
+      // The production build (npm run test:e2e builds it first) on vite preview, with the simulator's
+      // test controls on and its clock quiet.
+      command: `npx vite preview --port ${PORT} --strictPort --host 127.0.0.1`,
+      url: `http://127.0.0.1:${PORT}/sign-in`,
+      reuseExistingServer: false,
+      env: { SIM_CONTROLS: '1', SIM_LIVE: '0', NUEXTRACT_API_URL: '' },
+      timeout: 60_000,
+    },
+    // The real-API set-up (e2e/proxy.spec.ts): a standalone simulator as the upstream, and the same
+    // build on vite preview with NUEXTRACT_API_URL pointing at it.
+    {
+      command: `npx tsx simulator/cli.ts --port ${PORT + 1}`,
+      url: `http://127.0.0.1:${PORT + 1}/__sim/demo`,
+      reuseExistingServer: false,
+      env: { SIM_CONTROLS: '1', SIM_LIVE: '0', SIM_PING_MS: '300' },
+      timeout: 60_000,
+    },
+    {
+      command: `npx vite preview --port ${PORT + 2} --strictPort --host 127.0.0.1`,
+      url: `http://127.0.0.1:${PORT + 2}/sign-in`,
+      reuseExistingServer: false,
+      env: { NUEXTRACT_API_URL: `http://127.0.0.1:${PORT + 1}` },
+      timeout: 60_000,
+    },
+  ],
 });

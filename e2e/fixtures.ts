@@ -15,10 +15,14 @@ type SimJob = { id: string; status: string; [key: string]: unknown };
 
 /** The simulator's test controls (/__sim/*), reset before every test. */
 export class Sim {
-  constructor(private readonly request: APIRequestContext) {}
+  constructor(
+    private readonly request: APIRequestContext,
+    /** Where the simulator's controls are: the dashboard's own origin unless it proxies to a simulator. */
+    private readonly origin = '',
+  ) {}
 
   private async post<T>(path: string, data: unknown = {}): Promise<T> {
-    const response = await this.request.post(`/__sim/${path}`, { data });
+    const response = await this.request.post(`${this.origin}/__sim/${path}`, { data });
     expect(response.ok(), `POST /__sim/${path} answered ${response.status()}`).toBe(true);
     return (await response.json().catch(() => ({}))) as T;
   }
@@ -45,7 +49,7 @@ export class Sim {
     return this.post('revoke', { token });
   }
   async counters(): Promise<Counters> {
-    const response = await this.request.get('/__sim/counters');
+    const response = await this.request.get(`${this.origin}/__sim/counters`);
     return (await response.json()) as Counters;
   }
 }
@@ -62,11 +66,12 @@ export async function openSignedIn(page: Page, path = '/jobs') {
 const EXPECTED_CONSOLE =
   /^Failed to load resource: (the server responded with a status of|net::ERR_)/;
 
-export const test = base.extend<{ sim: Sim }>({
+export const test = base.extend<{ sim: Sim; simOrigin: string }>({
+  simOrigin: ['', { option: true }],
   // Automatic: every test starts from the seeded state, even after a test that failed half-way.
   sim: [
-    async ({ request }, use) => {
-      const sim = new Sim(request);
+    async ({ request, simOrigin }, use) => {
+      const sim = new Sim(request, simOrigin);
       await sim.reset();
       await use(sim);
     },

@@ -1,0 +1,55 @@
+import { DEMO_TOKEN, expect, openSignedIn, test } from './fixtures.ts';
+
+// The set-up for the real API: NUEXTRACT_API_URL makes vite preview proxy /api to an upstream (here a
+// standalone simulator pinging every 300 ms) instead of mounting the simulator.
+const port = Number(process.env.E2E_PORT ?? 4173);
+test.use({
+  baseURL: `http://127.0.0.1:${port + 2}`,
+  simOrigin: `http://127.0.0.1:${port + 1}`,
+});
+
+test('with an upstream set, the dashboard serves no demo and shows the upstream jobs', async ({
+  page,
+}) => {
+  await page.goto('/sign-in');
+  await expect(page.getByLabel('API token')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Demo mode' })).toHaveCount(0);
+  await page.getByLabel('API token').fill(DEMO_TOKEN);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('table')).toBeVisible();
+  await expect(page.getByText(/^1-30 of \d+/)).toBeVisible();
+});
+
+test('streams pass through the proxy unbuffered: pings arrive live, the result at once', async ({
+  page,
+  sim,
+}) => {
+  const job = await sim.createJob({ status: 'running' });
+  await openSignedIn(page, `/jobs/${encodeURIComponent(job.id)}`);
+  await expect(page.getByText('Live')).toBeVisible();
+  // Each ping must reach the page on its own, not in a buffered batch.
+  const beats = await page.evaluate(
+    async ({ id, token }) => {
+      const response = await fetch(`/api/jobs/${encodeURIComponent(id)}/stream`, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
+      if (!response.body) return [];
+      const reader = response.body.getReader();
+      const times: number[] = [];
+      const start = performance.now();
+      while (times.length < 3) {
+        const { done } = await reader.read();
+        if (done) break;
+        times.push(performance.now() - start);
+      }
+      await reader.cancel();
+      return times;
+    },
+    { id: job.id, token: DEMO_TOKEN },
+  );
+  expect(beats).toHaveLength(3);
+  const [first = 0, , third = 0] = beats;
+  expect(third - first).toBeGreaterThan(300); // spread out over time, as sent
+  await sim.finishJob(job.id, { outputData: '{"result": {"via": "the proxy"}}' });
+  await expect(page.getByText('the proxy')).toBeVisible();
+});
