@@ -36,7 +36,7 @@ test.describe('following a job live', () => {
     await openSignedIn(page, '/jobs');
     const row = page.locator(`tr[data-job-id="${id}"]`);
     await expect(row).toContainText('running');
-    await page.getByRole('link', { name: `Job ${id}` }).click();
+    await row.getByRole('link', { name: id, exact: true }).click();
     await expect(heading(page, id)).toBeVisible();
     await expect(indicator(page)).toContainText('Live');
     await expect(
