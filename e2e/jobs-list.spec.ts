@@ -106,7 +106,8 @@ test.describe('no flash, no jump', () => {
 
     // The last page is not prefetched: while it loads, the current rows stay (dimmed, marked busy).
     const first = await firstRowId(page);
-    await sim.fault({ path: 'list', delayMs: 1500 });
+    // Several: the next-page prefetch or the new-jobs check may take the first delayed answer.
+    await sim.fault({ path: 'list', delayMs: 1500, count: 5 });
     await button(page, 'Last page').click();
     await expect(page.locator('table[aria-label="Jobs"][aria-busy="true"]')).toBeVisible();
     await expect(page.locator(`tr[data-job-id="${first}"]`)).toBeVisible();
