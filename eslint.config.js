@@ -11,7 +11,7 @@ export default tseslint.config(
       'dist-*',
       'coverage',
       'bench/results',
-      'test-results',
+      'test-results*',
       'playwright-report',
       'src/api/schema.gen.ts',
     ],

@@ -168,12 +168,12 @@ test.describe('keyboard', () => {
     const names = seen.map((s) => s.name);
     const expected = [
       'a:NuExtract Jobs',
-      'button:Switch to',
-      'button:Sign out',
       'input:Jump to job',
       'button:Go',
       'input:Organization',
       'button:Switch organization',
+      'button:Switch to',
+      'button:Sign out',
       'select:Status',
       'select:Type',
       ...ids.flatMap((id) => [`a:${id?.slice(0, 8)}`, `button:Copy job id ${id?.slice(0, 8)}`]),

@@ -30,8 +30,12 @@ function Header() {
         <Link to={paths.jobs()} className="mr-auto text-lg font-bold tracking-tight">
           NuExtract Jobs
         </Link>
-        {/* On narrow screens the actions stay beside the name and the two forms wrap below. */}
-        <div className="flex items-center gap-2 sm:order-last">
+        {/* Tab order follows the wide layout; on narrow screens the forms wrap below the actions. */}
+        <div className="order-last flex w-full flex-wrap items-center gap-2 sm:order-none sm:w-auto">
+          <JumpToJob />
+          <OrganizationSwitcher />
+        </div>
+        <div className="flex items-center gap-2">
           <button
             type="button"
             onClick={toggleTheme}
@@ -44,10 +48,6 @@ function Header() {
           <button type="button" onClick={() => clearToken('signed-out')} className={buttonClass}>
             Sign out
           </button>
-        </div>
-        <div className="flex w-full flex-wrap items-center gap-2 sm:w-auto">
-          <JumpToJob />
-          <OrganizationSwitcher />
         </div>
       </div>
       <OfflineBanner />
