@@ -2,28 +2,14 @@
 // output: time to the output panel and to its tree, and the longest main-thread task meanwhile, against
 // JSON.parse of that same output alone. Called by bench/run.ts, which starts the server and the browser.
 import type { Browser, Page } from '@playwright/test';
+import { DEMO_TOKEN as TOKEN, median, type BenchOptions } from './bench-kit.ts';
 
-type BenchOptions = {
-  baseURL: string;
-  browser: Browser;
-  sim: { post(path: string, body: unknown): Promise<unknown> };
-};
-
-const TOKEN = 'nx-demo-4f6b2c1e9a7d';
 const LATENCY_RUNS = 20;
 const BIG_RUNS = 5;
 const BIG_BYTES = 10 * 1024 * 1024;
 
 /** Wall-clock milliseconds with sub-millisecond precision, comparable between Node and the page. */
 const now = () => performance.timeOrigin + performance.now();
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[mid] ?? NaN)
-    : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
-}
 
 const round = (n: number) => Math.round(n * 10) / 10;
 

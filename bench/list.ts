@@ -2,14 +2,8 @@
 // rows on screen, against fetching and JSON.parse-ing the same payload alone (the floor no UI can beat).
 // Called by bench/run.ts, which starts the server (simulator controls on) and the browser.
 import type { Browser, Page } from '@playwright/test';
+import { DEMO_TOKEN as TOKEN, median, type BenchOptions } from './bench-kit.ts';
 
-type BenchOptions = {
-  baseURL: string;
-  browser: Browser;
-  sim: { post(path: string, body: unknown): Promise<unknown> };
-};
-
-const TOKEN = 'nx-demo-4f6b2c1e9a7d';
 const JOBS = 100;
 const RUNS = 9;
 const TARGET_BYTES = 20 * 1024 * 1024;
@@ -50,14 +44,6 @@ function bigJob(i: number, bytesEach: number) {
     logprobs: -3.2,
   });
   return { status: 'completed', jobType: 'structured-extraction', inputData, outputData };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[mid] ?? NaN)
-    : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;

@@ -3,6 +3,7 @@
 // first page's download, and scores the list and job pages with Lighthouse. Prints tables; always stops
 // by itself, always stops the server and exits 0 (it is not a test: `npm test` checks the budget).
 // DIST_DIR picks the build to serve (as for vite build; default dist), BENCH_PORT the port (any free one).
+import { DEMO_TOKEN } from './bench-kit.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -15,7 +16,6 @@ import { firstLoadSizes, kb } from '../scripts/bundle-size.ts';
 import { benchJob } from './job.ts';
 import { benchList } from './list.ts';
 
-const DEMO_TOKEN = 'nx-demo-4f6b2c1e9a7d';
 const OUT_DIR = process.env.DIST_DIR ?? 'dist';
 /** The whole run is stopped after this long, whatever is still going. */
 const DEADLINE_MS = 20 * 60_000;
