@@ -97,4 +97,5 @@ export function firstLoadSizes(distDir = process.env.DIST_DIR ?? 'dist'): PageLo
   });
 }
 
-export const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+// KiB (1024 bytes), as the budget counts; gzip at zlib's default level, as servers commonly send it.
+export const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
