@@ -341,15 +341,17 @@ test.describe('what the page shows', () => {
     await sim.createJob({
       id,
       status: 'completed',
-      outputData: '{"result": {"id": 9007199254740993, "amount": 12.50, "small": 3}}',
+      outputData:
+        '{"result": {"id": 9007199254740993, "amount": 12.50, "small": 3, "negative": -12345678901234567890}}',
     });
     await openSignedIn(page, jobPath(id));
     const tree = page.getByRole('list', { name: 'Output as a tree' });
     await expect(tree).toContainText('9007199254740993');
     await expect(tree).toContainText('12.50');
+    await expect(tree).toContainText('-12345678901234567890');
     await tree.getByRole('button', { name: 'Copy value of result' }).click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
-      '{\n  "id": 9007199254740993,\n  "amount": 12.50,\n  "small": 3\n}',
+      '{\n  "id": 9007199254740993,\n  "amount": 12.50,\n  "small": 3,\n  "negative": -12345678901234567890\n}',
     );
   });
 
