@@ -56,21 +56,14 @@ export function toStatusResponse(job: SimJob): JobStatusResponse {
   };
 }
 
+/** The whole job: its metadata (as /status sends it) plus the data fields. */
 export function toJobResponse(job: SimJob): JobResponse {
   return {
-    id: job.id,
-    jobType: job.jobType,
-    status: job.status,
-    ownerUser: job.ownerUser,
-    ...present('ownerOrganization', job.ownerOrganization),
+    ...toStatusResponse(job),
     inputData: resolve(job.inputData),
     ...present('outputData', job.outputData === undefined ? undefined : resolve(job.outputData)),
     ...present('errorMessage', job.errorMessage),
     ...present('errorCode', job.errorCode),
-    startedAt: job.startedAt,
-    ...present('completedAt', job.completedAt),
-    createdAt: job.createdAt,
-    updatedAt: job.updatedAt,
   };
 }
 
