@@ -49,7 +49,7 @@ export function jobPath(jobId: string, suffix: '' | '/status' | '/stream' = ''):
   return `/api/jobs/${encodeSegment(jobId)}${suffix}`;
 }
 
-export function authHeaders(token = getToken()): Record<string, string> {
+export function authHeaders(token: string | null): Record<string, string> {
   return token ? { Authorization: `Bearer ${token}` } : {};
 }
 
