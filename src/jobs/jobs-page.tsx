@@ -2,7 +2,8 @@ import { usePrefetchQuery, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { Link } from '../ui/link.tsx';
-import { ApiError } from '../api/http.ts';
+import { ApiError } from '../api/api-error.ts';
+import { listFailureTitle } from '../api/http-messages.ts';
 import type { Job } from '../api/types.ts';
 import { paths, parseListSearch } from '../paths.ts';
 import { buttonClass } from '../ui/button-styles.ts';
@@ -249,14 +250,8 @@ function ListError({
   onRetry: () => void;
 }) {
   const status = error instanceof ApiError ? error.status : undefined;
-  const title =
-    status === 403 && organization
-      ? "You don't have access to this organization"
-      : status === 400
-        ? 'The server did not accept this view of the list'
-        : 'Could not load the jobs';
   return (
-    <ErrorPanel title={title} message={error.message}>
+    <ErrorPanel title={listFailureTitle(status, organization)} message={error.message}>
       <button type="button" className={buttonClass} onClick={onRetry}>
         Retry
       </button>

@@ -1,6 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import { vi } from 'vitest';
-import { ApiError } from '../api/http.ts';
+import { ApiError } from '../api/api-error.ts';
 import type { Job, JobStatus, JobsPage } from '../api/types.ts';
 import { jobKeys } from './job-queries.ts';
 import { startStatusPoller } from './use-live-rows.ts';

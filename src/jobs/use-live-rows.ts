@@ -1,10 +1,10 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { ApiError } from '../api/http.ts';
+import { ApiError } from '../api/api-error.ts';
 import { backoffDelay, isRetryable } from '../api/retry.ts';
 import type { Job, JobStatus } from '../api/types.ts';
 import { writeJob, writeJobStatus } from './job-cache.ts';
-import { isFinished } from './job-state.ts';
+import { isFinished } from '../api/job-status.ts';
 import { fetchJob, fetchJobStatus } from './jobs-api.ts';
 
 /** How often unfinished rows are checked. */
