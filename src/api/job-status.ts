@@ -42,6 +42,9 @@ export function isWaiting(job: Pick<JobStatus, 'status' | 'completedAt'>): boole
   return statusFamily(job.status) === 'waiting' && !isFinished(job);
 }
 
+const NEUTRAL =
+  'bg-slate-100 text-slate-800 ring-slate-300 dark:bg-slate-800 dark:text-slate-200 dark:ring-slate-600';
+
 /** The badge's colours for each family (text on its own background meets WCAG AA in both themes). */
 export const BADGE_CLASSES: Readonly<Record<StatusFamily, string>> = {
   waiting:
@@ -52,8 +55,6 @@ export const BADGE_CLASSES: Readonly<Record<StatusFamily, string>> = {
     'bg-emerald-100 text-emerald-900 ring-emerald-300 dark:bg-emerald-950 dark:text-emerald-200 dark:ring-emerald-800',
   failed:
     'bg-rose-100 text-rose-900 ring-rose-300 dark:bg-rose-950 dark:text-rose-200 dark:ring-rose-800',
-  cancelled:
-    'bg-slate-100 text-slate-800 ring-slate-300 dark:bg-slate-800 dark:text-slate-200 dark:ring-slate-600',
-  unknown:
-    'bg-slate-100 text-slate-800 ring-slate-300 dark:bg-slate-800 dark:text-slate-200 dark:ring-slate-600',
+  cancelled: NEUTRAL,
+  unknown: NEUTRAL,
 };

@@ -24,7 +24,7 @@ import {
 } from './list-paging.ts';
 import { NewJobsNotice } from './new-jobs-notice.tsx';
 import { Pagination } from './pagination.tsx';
-import { useLiveRows } from './use-live-rows.ts';
+import { useLiveRows } from './list/use-live-rows.ts';
 
 /** Waits this long after a page settles before fetching the next one (pages can weigh megabytes). */
 const PREFETCH_DELAY_MS = 300;
