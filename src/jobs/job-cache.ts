@@ -1,7 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { Job, JobStatus, JobsPage } from '../api/types.ts';
 import { jobKeys } from './job-queries.ts';
-import { isFinished, isNewer } from './job-state.ts';
+import { isFinished } from '../api/job-status.ts';
+import { isNewer } from './job-state.ts';
 
 function statusOf(job: Job): JobStatus {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars

@@ -3,7 +3,8 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useLocation } from 'react-router';
 import { Link } from '../ui/link.tsx';
 import { clearToken } from '../auth/token-store.ts';
-import { ApiError, isUsableJobId } from '../api/http.ts';
+import { ApiError } from '../api/api-error.ts';
+import { isUsableJobId } from '../api/http.ts';
 import type { Job, JobsPage } from '../api/types.ts';
 import { paths } from '../paths.ts';
 import { buttonClass } from '../ui/button-styles.ts';
@@ -12,10 +13,13 @@ import { ErrorPanel } from '../ui/error-panel.tsx';
 import { PayloadPanel, PayloadPlaceholder, preloadJsonViewer } from '../ui/payload-panel.tsx';
 import { StatusBadge } from '../ui/status-badge.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
-import { jobIdFromPathname, shortJobId } from './job-id.ts';
+import { jobIdFromPathname } from './job-id.ts';
 import { JobMetadata } from './job-metadata.tsx';
 import { jobKeys, jobQueries } from './job-queries.ts';
-import { isFinished, isNewer } from './job-state.ts';
+import { isNewer } from './job-state.ts';
+import { isFinished } from '../api/job-status.ts';
+import { JOB_REFUSAL_TITLES } from '../api/http-messages.ts';
+import { shortId, truncate } from '../lib/format.ts';
 import { useJobStream, type StreamState } from './job-stream.ts';
 import { LiveIndicator } from './live-indicator.tsx';
 
@@ -67,13 +71,11 @@ function JobView({ jobId }: JobViewProps) {
 
   const refused = refusal(error) ?? stream?.fatal;
   useDocumentTitle(
-    refused === 404
-      ? 'Job not found'
-      : refused === 403
-        ? "You don't have access"
-        : meta
-          ? `${meta.status} · Job ${shortJobId(jobId)}`
-          : `Job ${shortJobId(jobId)}`,
+    refused === 404 || refused === 403
+      ? JOB_REFUSAL_TITLES[refused]
+      : meta
+        ? `${meta.status} · Job ${shortId(jobId, '…')}`
+        : `Job ${shortId(jobId, '…')}`,
   );
   if (refused === 404) return <JobNotFound jobId={jobId} />;
   if (refused === 403) return <NoAccess jobId={jobId} />;
@@ -167,7 +169,7 @@ function useCompletionAnnouncement(
   if (finished !== seen) {
     setSeen(finished);
     if (seen === false && finished === true && status !== undefined) {
-      setAnnouncement(`Job ${shortJobId(jobId)} ${status}.`);
+      setAnnouncement(`Job ${shortId(jobId, '…')} ${status}.`);
     }
   }
   return announcement;
@@ -256,8 +258,7 @@ type FailurePanelProps = { code: string | undefined; message: string | undefined
 
 /** Why a job failed, first and prominent. Both fields are untrusted text. */
 function FailurePanel({ code, message }: FailurePanelProps) {
-  const shown =
-    message && message.length > MESSAGE_PREVIEW ? `${message.slice(0, MESSAGE_PREVIEW)}…` : message;
+  const shown = message && truncate(message, MESSAGE_PREVIEW);
   return (
     <section
       aria-labelledby="job-failure"
@@ -299,7 +300,7 @@ function Refusal({ title, children }: { title: string; children: ReactNode }) {
 
 function JobNotFound({ jobId }: JobViewProps) {
   return (
-    <Refusal title="Job not found">
+    <Refusal title={JOB_REFUSAL_TITLES[404]}>
       <p className="break-words">
         There is no job with the id <code className="font-mono break-all">{jobId}</code>. Check the
         link, or find the job in the list.
@@ -311,7 +312,7 @@ function JobNotFound({ jobId }: JobViewProps) {
 
 function NoAccess({ jobId }: JobViewProps) {
   return (
-    <Refusal title="You don't have access">
+    <Refusal title={JOB_REFUSAL_TITLES[403]}>
       <p className="break-words">
         The job <code className="font-mono break-all">{jobId}</code> belongs to someone else. Ask
         its owner to share it with your organization, or sign in with another token.

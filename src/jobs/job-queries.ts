@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { isFinished } from './job-state.ts';
+import { isFinished } from '../api/job-status.ts';
 import { fetchJob, fetchJobStatus, fetchJobsPage, type ListParams } from './jobs-api.ts';
 
 // Keys go from generic to specific so ['jobs'] invalidates everything and ['jobs', 'list'] every page.

@@ -1,14 +1,15 @@
 import { fetchEventSource, type EventSourceMessage } from '@microsoft/fetch-event-source';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useSyncExternalStore } from 'react';
-import { ApiError, apiUrl, authHeaders, httpError, jobPath } from '../api/http.ts';
+import { ApiError } from '../api/api-error.ts';
+import { apiUrl, authHeaders, httpError, jobPath } from '../api/http.ts';
 import { backoffDelay, isRetryable } from '../api/retry.ts';
 import type { Job } from '../api/types.ts';
 import { parseJob, parseStreamError } from '../api/validate.ts';
 import { getToken } from '../auth/token-store.ts';
 import { fetchJobStatus } from './jobs-api.ts';
 import { writeJob, writeJobStatus } from './job-cache.ts';
-import { isFinished } from './job-state.ts';
+import { isFinished } from '../api/job-status.ts';
 import { parseJsonOffThread } from '../ui/json-viewer/json-doc.ts';
 import { eventStreamLines } from './event-stream-lines.ts';
 

@@ -2,7 +2,8 @@ import { usePrefetchQuery, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { Link } from '../ui/link.tsx';
-import { ApiError } from '../api/http.ts';
+import { ApiError } from '../api/api-error.ts';
+import { listFailureTitle } from '../api/http-messages.ts';
 import type { Job } from '../api/types.ts';
 import { paths, parseListSearch } from '../paths.ts';
 import { buttonClass } from '../ui/button-styles.ts';
@@ -23,7 +24,7 @@ import {
 } from './list-paging.ts';
 import { NewJobsNotice } from './new-jobs-notice.tsx';
 import { Pagination } from './pagination.tsx';
-import { useLiveRows } from './use-live-rows.ts';
+import { useLiveRows } from './list/use-live-rows.ts';
 
 /** Waits this long after a page settles before fetching the next one (pages can weigh megabytes). */
 const PREFETCH_DELAY_MS = 300;
@@ -249,14 +250,8 @@ function ListError({
   onRetry: () => void;
 }) {
   const status = error instanceof ApiError ? error.status : undefined;
-  const title =
-    status === 403 && organization
-      ? "You don't have access to this organization"
-      : status === 400
-        ? 'The server did not accept this view of the list'
-        : 'Could not load the jobs';
   return (
-    <ErrorPanel title={title} message={error.message}>
+    <ErrorPanel title={listFailureTitle(status, organization)} message={error.message}>
       <button type="button" className={buttonClass} onClick={onRetry}>
         Retry
       </button>

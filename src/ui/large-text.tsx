@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { formatNumber } from '../lib/format.ts';
 import { buttonClass } from './button-styles.ts';
 
 /** More than this is shown as a preview first; "Show all" renders the rest in pieces. */
@@ -25,8 +26,6 @@ export function splitChunks(text: string, size = CHUNK_CHARS): string[] {
   }
   return chunks;
 }
-
-const count = new Intl.NumberFormat('en');
 
 function textClass(wrap: boolean): string {
   return `font-mono text-xs leading-5 ${wrap ? 'whitespace-pre-wrap break-words' : 'whitespace-pre'}`;
@@ -66,8 +65,8 @@ export function LargeText({ text, wrap, onDownload, fill = false }: LargeTextPro
       )}
       <p className="mt-2 flex flex-wrap items-center gap-2 text-sm text-slate-600 dark:text-slate-300">
         {showAll
-          ? `Showing all ${count.format(text.length)} characters.`
-          : `Showing the first ${count.format(PREVIEW_CHARS)} of ${count.format(text.length)} characters.`}
+          ? `Showing all ${formatNumber(text.length)} characters.`
+          : `Showing the first ${formatNumber(PREVIEW_CHARS)} of ${formatNumber(text.length)} characters.`}
         {!showAll && (
           <button type="button" className={buttonClass} onClick={() => setShowAll(true)}>
             Show all

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useId, useState, type ReactNode } from 'react';
-import { formatBytes } from './bytes.ts';
+import { formatBytes, formatNumber } from '../lib/format.ts';
 import { buttonClass } from './button-styles.ts';
 import { CopyButton } from './copy-button.tsx';
 import { downloadText, safeFileName } from './download.ts';
@@ -271,8 +271,6 @@ export function PayloadPanel({
   );
 }
 
-const number = new Intl.NumberFormat('en');
-
 type TokenSummaryProps = { tokens: Tokens };
 
 function TokenSummary({ tokens }: TokenSummaryProps) {
@@ -288,7 +286,7 @@ function TokenSummary({ tokens }: TokenSummaryProps) {
         value === undefined ? null : (
           <div key={label} className="flex gap-1.5">
             <dt className="text-slate-600 dark:text-slate-300">{label}</dt>
-            <dd className="font-medium tabular-nums">{number.format(value)}</dd>
+            <dd className="font-medium tabular-nums">{formatNumber(value)}</dd>
           </div>
         ),
       )}

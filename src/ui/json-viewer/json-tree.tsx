@@ -1,4 +1,5 @@
 import { memo, useEffect, useMemo, useState } from 'react';
+import { formatNumber } from '../../lib/format.ts';
 import { buttonClass } from '../button-styles.ts';
 import { safeHttpUrl } from '../safe-url.ts';
 import type { JsonDoc } from './json-doc.ts';
@@ -14,7 +15,6 @@ import {
   type Summary,
 } from './json-model.ts';
 
-const count = new Intl.NumberFormat('en');
 /** Inline string values are cut here; the rest is one click (or a copy) away. */
 const INLINE_CHARS = 300;
 /** Past this depth rows stop moving right, so deep nesting stays readable on a phone. */
@@ -57,7 +57,7 @@ export function JsonTree({ doc, label, initiallyExpanded, fill = false }: JsonTr
         generation: v.generation + 1,
         expanded,
         note: truncated
-          ? `Opened what fits (up to ${count.format(EXPAND_ALL_BUDGET)} rows, ${MAX_TREE_DEPTH} levels deep); open the rest one by one.`
+          ? `Opened what fits (up to ${formatNumber(EXPAND_ALL_BUDGET)} rows, ${MAX_TREE_DEPTH} levels deep); open the rest one by one.`
           : '',
       }));
     } catch {
@@ -266,7 +266,7 @@ const JsonNode = memo(function JsonNode({
                 onClick={showMore}
                 className="text-indigo-700 underline hover:no-underline dark:text-indigo-300"
               >
-                Show {count.format(Math.min(PAGE_SIZE, remaining))} more ({count.format(remaining)}{' '}
+                Show {formatNumber(Math.min(PAGE_SIZE, remaining))} more ({formatNumber(remaining)}{' '}
                 not shown)
               </button>
             </li>
@@ -296,7 +296,7 @@ function Value({ summary, open }: ValueProps) {
         <span className="text-slate-500 dark:text-slate-400">
           {summary.count === 0 ? `${start}${end}` : open ? start : `${start}…${end}`}{' '}
           <span className="italic">
-            {count.format(summary.count)} {unit}
+            {formatNumber(summary.count)} {unit}
           </span>
         </span>
       );
@@ -348,7 +348,7 @@ function StringValue({ value, length }: StringValueProps) {
         <>
           {' '}
           <span className="text-slate-500 dark:text-slate-400">
-            ({count.format(length)} characters)
+            ({formatNumber(length)} characters)
           </span>
           {!more && value.length > INLINE_CHARS && (
             <>

@@ -1,9 +1,9 @@
 import { QueryClient } from '@tanstack/react-query';
 import { vi } from 'vitest';
-import { ApiError } from '../api/http.ts';
-import type { Job, JobStatus, JobsPage } from '../api/types.ts';
-import { jobKeys } from './job-queries.ts';
-import { startStatusPoller } from './use-live-rows.ts';
+import { ApiError } from '../../api/api-error.ts';
+import type { Job, JobStatus, JobsPage } from '../../api/types.ts';
+import { jobKeys } from '../job-queries.ts';
+import { startStatusPoller } from './status-poller.ts';
 
 const T0 = '2026-11-01T10:00:00.000Z';
 const T1 = '2026-11-01T10:00:30.000Z';
