@@ -11,7 +11,7 @@ import { paths } from '../paths.ts';
 import { buttonClass } from '../ui/button-styles.ts';
 import { CopyButton } from '../ui/copy-button.tsx';
 import { ErrorPanel } from '../ui/error-panel.tsx';
-import { PayloadPanel, preloadJsonViewer } from '../ui/payload-panel.tsx';
+import { PayloadPanel, PayloadPlaceholder, preloadJsonViewer } from '../ui/payload-panel.tsx';
 import { StatusBadge } from '../ui/status-badge.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
 import { jobIdFromPathname } from './job-id.ts';
@@ -215,21 +215,30 @@ type OutputSectionProps = { job: Job; finished: boolean; refreshing: boolean };
 function OutputSection({ job, finished, refreshing }: OutputSectionProps) {
   if (job.outputData !== undefined) {
     return (
-      <PayloadPanel title="Output" text={job.outputData} fileBase={`${job.id}-output`} isOutput />
+      <PayloadPanel
+        title="Output"
+        text={job.outputData}
+        fileBase={`${job.id}-output`}
+        isOutput
+        reserve
+      />
     );
   }
-  let message: string;
-  if (!isFinished(job)) {
-    message = finished
-      ? 'The job has finished; fetching its output…'
-      : 'The output appears here as soon as the job finishes.';
-  } else message = refreshing ? 'Fetching the output…' : 'This job has no output.';
+  // Until the output is here, its place is held at the size it will take.
+  if (!isFinished(job) || refreshing) {
+    const message = isFinished(job)
+      ? 'Fetching the output…'
+      : finished
+        ? 'The job has finished; fetching its output…'
+        : 'The output appears here as soon as the job finishes.';
+    return <PayloadPlaceholder title="Output" message={message} />;
+  }
   return (
     <section
       aria-label="Output"
       className="rounded-lg border border-dashed border-slate-300 p-4 text-sm text-slate-600 dark:border-slate-700 dark:text-slate-300"
     >
-      {message}
+      This job has no output.
     </section>
   );
 }

@@ -36,15 +36,17 @@ type LargeTextProps = {
   wrap: boolean;
   /** Offered next to the preview of a huge text, as the other way to see all of it. */
   onDownload?: () => void;
+  /** Fill a fixed-height flex column (scrolling inside) instead of growing up to 70% of the screen. */
+  fill?: boolean;
 };
 
 /**
  * Text of any size without freezing the page: a preview first, then (on request) the whole text in
  * pieces of separate blocks, added a few per frame and laid out only when scrolled into view.
  */
-export function LargeText({ text, wrap, onDownload }: LargeTextProps) {
+export function LargeText({ text, wrap, onDownload, fill = false }: LargeTextProps) {
   const [showAll, setShowAll] = useState(false);
-  const frame = `max-h-[70vh] overflow-auto rounded-md bg-slate-50 p-3 dark:bg-slate-950 ${textClass(wrap)}`;
+  const frame = `${fill ? 'min-h-0 flex-1' : 'max-h-[70vh]'} overflow-auto rounded-md bg-slate-50 p-3 dark:bg-slate-950 ${textClass(wrap)}`;
   if (text.length <= PREVIEW_CHARS) {
     return (
       <div className={frame} tabIndex={0}>
@@ -53,7 +55,7 @@ export function LargeText({ text, wrap, onDownload }: LargeTextProps) {
     );
   }
   return (
-    <div>
+    <div className={fill ? 'flex min-h-0 flex-1 flex-col' : undefined}>
       {showAll ? (
         <ChunkedText text={text} className={frame} />
       ) : (

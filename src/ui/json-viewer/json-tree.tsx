@@ -28,10 +28,12 @@ type JsonTreeProps = {
   label: string;
   /** Paths (pathKey) open at first; by default only the root. */
   initiallyExpanded?: ReadonlySet<string>;
+  /** Fill a fixed-height flex column (scrolling inside) instead of growing up to 70% of the screen. */
+  fill?: boolean;
 };
 
 /** A collapsible JSON tree that renders only what is open, a page of children at a time. */
-export function JsonTree({ doc, label, initiallyExpanded }: JsonTreeProps) {
+export function JsonTree({ doc, label, initiallyExpanded, fill = false }: JsonTreeProps) {
   // Expand all / collapse all replace every node's own state: a new generation remounts the rows.
   const [view, setView] = useState(() => ({
     generation: 0,
@@ -70,7 +72,7 @@ export function JsonTree({ doc, label, initiallyExpanded }: JsonTreeProps) {
   }
 
   return (
-    <div>
+    <div className={fill ? 'flex min-h-0 flex-1 flex-col' : undefined}>
       {isContainer(doc.root) && (
         <div className="mb-2 flex flex-wrap items-center gap-2">
           <button
@@ -92,7 +94,7 @@ export function JsonTree({ doc, label, initiallyExpanded }: JsonTreeProps) {
       <ul
         key={view.generation}
         aria-label={`${label} as a tree`}
-        className="max-h-[70vh] overflow-auto rounded-md bg-slate-50 p-2 font-mono text-xs leading-5 dark:bg-slate-950"
+        className={`${fill ? 'min-h-0 flex-1' : 'max-h-[70vh]'} overflow-auto rounded-md bg-slate-50 p-2 font-mono text-xs leading-5 dark:bg-slate-950`}
       >
         <JsonNode
           doc={doc}
