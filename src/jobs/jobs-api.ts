@@ -1,8 +1,6 @@
 import { getJson, jobPath } from '../api/http.ts';
-import type { Job, JobStatus, JobsPage } from '../api/types.ts';
+import type { Job, JobStatus, JobsPage, ListParams } from '../api/types.ts';
 import { parseJob, parseJobStatus, parseJobsPage } from '../api/validate.ts';
-
-export type ListParams = { organization: string | null; skip: number; perPage: number };
 
 export function fetchJobsPage(params: ListParams, signal?: AbortSignal): Promise<JobsPage> {
   const query = new URLSearchParams();
