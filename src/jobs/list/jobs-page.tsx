@@ -43,6 +43,8 @@ export function JobsPage() {
     // Keep the previous page on screen while the next loads, but never another organization's rows.
     placeholderData: (previous, previousQuery) =>
       previousQuery?.queryKey[2].organization === organization ? previous : undefined,
+    // The loader asks (again) on every visit; a failure it just had is shown, not asked twice.
+    retryOnMount: false,
   });
   const { data, error, isPlaceholderData, dataUpdatedAt } = query;
   // The page that belongs to this URL (not the previous one kept while it loads).
