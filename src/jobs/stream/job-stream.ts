@@ -5,7 +5,7 @@ import { backoffDelay, isRetryable } from '../../api/retry.ts';
 import type { Job, JobStatus } from '../../api/types.ts';
 import { parseJob, parseStreamError } from '../../api/validate.ts';
 import { expireOn401 } from '../../auth/expire-on-401.ts';
-import { parseJsonOffThread } from '../../ui/json-viewer/json-doc.ts';
+import { parseJsonOffThread } from '../../lib/json/worker-client.ts';
 import { writeJob, writeJobStatus } from '../job-cache.ts';
 import { jobQueries } from '../job-queries.ts';
 import { NotAnEventStream, openAttempt, type Attempt } from './stream-attempt.ts';
