@@ -81,11 +81,12 @@ export default tseslint.config(
     ['src/lib/**', ['api', 'auth', 'jobs', 'ui', 'frame'], TOP_FILES.concat('paths')],
     ['src/api/**', ['auth', 'jobs', 'ui', 'frame'], TOP_FILES.concat('paths')],
     ['src/ui/**', ['auth', 'jobs', 'frame'], TOP_FILES.concat('paths')],
-    ['src/paths.ts', ['auth', 'jobs', 'ui', 'frame'], TOP_FILES],
     ['src/auth/**', ['jobs', 'frame'], TOP_FILES],
     ['src/jobs/**', ['frame'], TOP_FILES],
     ['src/frame/**', [], TOP_FILES],
     ['src/*.{ts,tsx}', [], []],
+    // After the start-up files' block, which would otherwise lift its rule.
+    ['src/paths.ts', ['auth', 'jobs', 'ui', 'frame'], TOP_FILES],
   ]),
   {
     files: ['src/**/*.test.{ts,tsx}'],
