@@ -2,7 +2,13 @@
 // output: time to the output panel and to its tree, and the longest main-thread task meanwhile, against
 // JSON.parse of that same output alone. Called by bench/run.ts, which starts the server and the browser.
 import type { Browser, Page } from '@playwright/test';
-import { DEMO_TOKEN as TOKEN, median, type BenchOptions } from './bench-kit.ts';
+import {
+  DEMO_TOKEN as TOKEN,
+  median,
+  round,
+  type BenchOptions,
+  type Figures,
+} from './bench-kit.ts';
 
 const LATENCY_RUNS = 20;
 const BIG_RUNS = 5;
@@ -10,8 +16,6 @@ const BIG_BYTES = 10 * 1024 * 1024;
 
 /** Wall-clock milliseconds with sub-millisecond precision, comparable between Node and the page. */
 const now = () => performance.timeOrigin + performance.now();
-
-const round = (n: number) => Math.round(n * 10) / 10;
 
 /** An extraction output of about `bytes`: many line items, and the raw model output repeating them. */
 function bigOutput(bytes: number): string {
@@ -106,11 +110,7 @@ async function finish(
   return [sent, now()];
 }
 
-export async function benchJob({
-  baseURL,
-  browser,
-  sim,
-}: BenchOptions): Promise<Record<string, number>> {
+export async function benchJob({ baseURL, browser, sim }: BenchOptions): Promise<Figures> {
   await sim.post('reset', {});
   const page = await signedInPage(browser, baseURL);
 

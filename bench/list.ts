@@ -1,8 +1,16 @@
 // The jobs list with a heavy page: ~20 MB of job data on one perPage=100 page. How long from navigation to
-// rows on screen, against fetching and JSON.parse-ing the same payload alone (the floor no UI can beat).
+// rows on screen, against fetching and JSON.parse-ing the same payload alone (the floor no UI can beat);
+// the longest main-thread task meanwhile; and the JS heap left after three such pages were shown in turn.
 // Called by bench/run.ts, which starts the server (simulator controls on) and the browser.
 import type { Browser, Page } from '@playwright/test';
-import { DEMO_TOKEN as TOKEN, median, type BenchOptions } from './bench-kit.ts';
+import {
+  DEMO_TOKEN as TOKEN,
+  median,
+  round,
+  target,
+  type BenchOptions,
+  type Figures,
+} from './bench-kit.ts';
 
 const JOBS = 100;
 const RUNS = 9;
@@ -46,22 +54,27 @@ function bigJob(i: number, bytesEach: number) {
   return { status: 'completed', jobType: 'structured-extraction', inputData, outputData };
 }
 
-const round = (n: number) => Math.round(n * 10) / 10;
-
 // Runs in the page before its scripts: notes the time (since navigation start) when the 100 rows of the
-// settled table (not the skeleton, not the previous page) are in the DOM and a frame has been painted.
+// settled table (not the skeleton, not the previous page) are in the DOM and a frame has been painted,
+// and the longest main-thread task (the browser reports those over 50 ms) since the last __watch().
 // A string, not a function: tsx's transform would slip its own helpers into a serialised function.
 const WATCH_ROWS = `(() => {
   const selector = 'table[aria-label="Jobs"]:not([aria-busy]) tbody tr[data-job-id]';
   let armed = false;
+  window.__longest = 0;
   const check = () => {
     if (armed || document.querySelectorAll(selector).length !== ${JOBS}) return;
     armed = true;
     requestAnimationFrame(() => setTimeout(() => { window.__rowsAt = performance.now(); }, 0));
   };
-  window.__watch = () => { armed = false; delete window.__rowsAt; };
+  window.__watch = () => { armed = false; delete window.__rowsAt; window.__longest = 0; };
   new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+  }).observe({ type: 'longtask', buffered: true });
 })();`;
+
+type Watched = { __rowsAt?: number; __longest: number; __watch(): void };
 
 const inFlight = new WeakMap<Page, Set<unknown>>();
 
@@ -99,20 +112,24 @@ type Timing = {
   request: number;
   /** From the last byte to the rows painted: JSON.parse, validation, React, layout, paint. */
   afterResponse: number;
+  /** The longest main-thread task from the start until the page went quiet (0: none over 50 ms). */
+  longestTask: number;
 };
 
-/** Waits for the rows, then reads the list request's resource timing; `t0` is the start (0 for a load). */
+const waitForRows = (page: Page) =>
+  page.waitForFunction(() => (window as unknown as Watched).__rowsAt !== undefined, null, {
+    timeout: 60_000,
+  });
+
+/**
+ * Waits for the rows, then reads the list request's resource timing; `t0` is the start (0 for a load).
+ * The longest task is read once the page has been quiet for a while (what follows the rows counts too).
+ */
 async function timing(page: Page, t0: number): Promise<Timing> {
-  await page.waitForFunction(
-    () => (window as unknown as { __rowsAt?: number }).__rowsAt !== undefined,
-    null,
-    {
-      timeout: 60_000,
-    },
-  );
-  return page.evaluate(
+  await waitForRows(page);
+  const measured = await page.evaluate(
     ([path, start]) => {
-      const rowsAt = (window as unknown as { __rowsAt: number }).__rowsAt;
+      const rowsAt = (window as unknown as Watched).__rowsAt ?? NaN;
       const entry = performance.getEntriesByType('resource').find((e) => e.name.endsWith(path)) as
         PerformanceResourceTiming | undefined;
       if (!entry) throw new Error(`no resource timing for ${path}`);
@@ -125,6 +142,9 @@ async function timing(page: Page, t0: number): Promise<Timing> {
     },
     [LIST_PATH, t0] as const,
   );
+  await quiet(page);
+  const longestTask = await page.evaluate(() => (window as unknown as Watched).__longest);
+  return { ...measured, longestTask };
 }
 
 /** fetch + text + JSON.parse of the same list call, from a page of the same origin running no app code. */
@@ -147,15 +167,16 @@ async function fetchAndParse(
   );
 }
 
-export async function benchList({
-  baseURL,
-  browser,
-  sim,
-}: BenchOptions): Promise<Record<string, number>> {
+/** Adds `pages` pages of JOBS big jobs on top of the simulator's list. */
+async function addBigJobs(sim: BenchOptions['sim'], pages: number): Promise<void> {
+  const bytesEach = Math.round(TARGET_BYTES / JOBS);
+  for (let i = 0; i < JOBS * pages; i++) await sim.post('/__sim/jobs', bigJob(i, bytesEach));
+}
+
+export async function benchList({ baseURL, browser, sim }: BenchOptions): Promise<Figures> {
   await sim.post('/__sim/reset', {});
   await sim.post('/__sim/config', { live: false });
-  const bytesEach = Math.round(TARGET_BYTES / JOBS);
-  for (let i = 0; i < JOBS; i++) await sim.post('/__sim/jobs', bigJob(i, bytesEach));
+  await addBigJobs(sim, 1);
 
   const load: Timing[] = [];
   const inApp: Timing[] = [];
@@ -178,7 +199,6 @@ export async function benchList({
       // 1. A full navigation: the app boots, fetches the page, renders it.
       await page.goto(`/jobs?perPage=${JOBS}`);
       const loadTiming = await timing(page, 0);
-      await quiet(page);
 
       // 2. A navigation inside the app: from a 10-row page, Per page -> 100 (nothing cached).
       await page.goto('/jobs?perPage=10');
@@ -188,8 +208,7 @@ export async function benchList({
         .waitFor();
       await quiet(page);
       const clickedAt = await page.evaluate(() => {
-        const w = window as unknown as { __watch: () => void };
-        w.__watch();
+        (window as unknown as Watched).__watch();
         const select = [...document.querySelectorAll('label')].find(
           (l) => l.textContent === 'Per page',
         )?.control as HTMLSelectElement | null;
@@ -200,7 +219,6 @@ export async function benchList({
         return t0;
       });
       const inAppTiming = await timing(page, clickedAt);
-      await quiet(page);
 
       // 3. The floor: the same payload fetched and parsed, nothing else.
       const floor = await fetchAndParse(page);
@@ -222,6 +240,7 @@ export async function benchList({
   const base = m(floors, (f) => f.total);
   const loadRows = m(load, (t) => t.rows);
   const inAppRows = m(inApp, (t) => t.rows);
+  const longest = (timings: Timing[]) => round(m(timings, (t) => t.longestTask));
   return {
     'list.payloadMB': round(bytes / 1024 / 1024),
     'list.runs': RUNS,
@@ -240,8 +259,61 @@ export async function benchList({
     'list.inApp.requestSentMs': round(m(inApp, (t) => t.requestSent)),
     'list.inApp.requestMs': round(m(inApp, (t) => t.request)),
     'list.inApp.afterResponseMs': round(m(inApp, (t) => t.afterResponse)),
-    // The figures: median over runs of (time to rows) / (that run's fetch + parse).
-    'list.ratioLoad': ratio(load),
-    'list.ratioInApp': ratio(inApp),
+    // The figures: median over runs of (time to rows) / (that run's fetch + parse), and the longest
+    // main-thread task from the start until the page went quiet.
+    'list.ratioLoad': target(ratio(load), 1.2),
+    'list.ratioInApp': target(ratio(inApp), 1.1),
+    'list.load.longestTaskMs': target(longest(load), 50),
+    'list.inApp.longestTaskMs': target(longest(inApp), 50),
+  };
+}
+
+const HEAP_RUNS = 3;
+const MB = 1024 * 1024;
+
+/**
+ * Memory: three 20 MB pages shown in turn (a full load of page 1, then Next, Next), then a full garbage
+ * collection, then the main thread's JS heap. What the list keeps of the pages it showed (its cache) is
+ * what remains. A fresh browser context each run.
+ */
+export async function benchHeap({ baseURL, browser, sim }: BenchOptions): Promise<Figures> {
+  await sim.post('/__sim/reset', {});
+  await sim.post('/__sim/config', { live: false });
+  await addBigJobs(sim, 3);
+  const heaps: number[] = [];
+  const empty: number[] = [];
+  for (let run = 0; run < HEAP_RUNS; run++) {
+    const page = await signedInPage(browser, baseURL);
+    try {
+      const cdp = await page.context().newCDPSession(page);
+      const heapAfterGc = async () => {
+        await quiet(page);
+        await cdp.send('HeapProfiler.collectGarbage');
+        await cdp.send('HeapProfiler.collectGarbage');
+        return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+      };
+      // The app alone, on a 1-job page: what a page's megabytes add is measured against it.
+      await page.goto('/jobs?perPage=1');
+      await page.locator('tbody tr[data-job-id]').first().waitFor();
+      empty.push(await heapAfterGc());
+
+      await page.evaluate(() => (window as unknown as Watched).__watch());
+      await page.goto(`/jobs?perPage=${JOBS}`);
+      await waitForRows(page);
+      for (let next = 0; next < 2; next++) {
+        await quiet(page);
+        await page.evaluate(() => (window as unknown as Watched).__watch());
+        await page.getByRole('button', { name: 'Next page', exact: true }).click();
+        await waitForRows(page);
+      }
+      heaps.push(await heapAfterGc());
+    } finally {
+      await page.context().close();
+    }
+  }
+  return {
+    'heap.runs': HEAP_RUNS,
+    'heap.appAloneMB': round(median(empty) / MB),
+    'heap.afterThreePagesMB': target(round(median(heaps) / MB), 40),
   };
 }

@@ -2,8 +2,9 @@
 // compression included) in demo mode (test controls on, its clock quiet), runs the list and job page
 // benchmarks in Chromium, measures each first page's download, and scores the list and job pages with Lighthouse. Prints tables; always stops
 // by itself, always stops the server and exits 0 (it is not a test: `npm test` checks the budget).
-// DIST_DIR picks the build to serve (as for vite build; default dist), BENCH_PORT the port (any free one).
-import { DEMO_TOKEN } from './bench-kit.ts';
+// DIST_DIR picks the build to serve (as for vite build; default dist), BENCH_PORT the port (any free one),
+// BENCH_ONLY the parts to run (comma-separated: bundle, list, heap, job, lighthouse; default all).
+import { DEMO_TOKEN, type Figure, type Figures } from './bench-kit.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -14,14 +15,25 @@ import lighthouse, { desktopConfig } from 'lighthouse';
 import { chromiumArgs, chromiumPath } from '../scripts/browser-path.ts';
 import { firstLoadSizes, kb } from '../scripts/bundle-size.ts';
 import { benchJob } from './job.ts';
-import { benchList } from './list.ts';
+import { benchHeap, benchList } from './list.ts';
 
 const OUT_DIR = process.env.DIST_DIR ?? 'dist';
 /** The whole run is stopped after this long, whatever is still going. */
 const DEADLINE_MS = 20 * 60_000;
 
 type Sim = { post(path: string, body: unknown): Promise<unknown> };
-type Row = [string, string];
+/** Name, value and, for a figure with a goal, the goal and whether it is met. */
+type Row = [string, string] | [string, string, string];
+
+const PARTS = ['bundle', 'list', 'heap', 'job', 'lighthouse'] as const;
+type Part = (typeof PARTS)[number];
+const only = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
+const unknownParts = only.filter((part) => !(PARTS as readonly string[]).includes(part));
+if (unknownParts.length) {
+  console.log(`BENCH_ONLY: unknown part ${unknownParts.join(', ')} (parts: ${PARTS.join(', ')})`);
+  process.exit(1);
+}
+const runs = (part: Part) => only.length === 0 || only.includes(part);
 
 const cleanups: (() => void | Promise<void>)[] = [];
 
@@ -120,8 +132,14 @@ function table(title: string, rows: Row[]) {
   const width = Math.max(...rows.map(([name]) => name.length), 10);
   console.log(`\n${title}`);
   console.log(`  ${'-'.repeat(width + 14)}`);
-  for (const [name, value] of rows) console.log(`  ${name.padEnd(width)}  ${value.padStart(12)}`);
+  for (const [name, value, goal] of rows) {
+    console.log(`  ${name.padEnd(width)}  ${value.padStart(12)}${goal ? `   ${goal}` : ''}`);
+  }
 }
+
+/** "target <= 1.2  met" beside a figure that has one. */
+const verdict = (value: number, max: number) =>
+  `target <= ${max}  ${value <= max ? 'met' : 'NOT MET'}`;
 
 async function section(title: string, run: () => Promise<Row[]>) {
   const started = Date.now();
@@ -133,13 +151,24 @@ async function section(title: string, run: () => Promise<Row[]>) {
   }
 }
 
-const numbers = (result: Record<string, number>): Row[] =>
-  Object.entries(result).map(([name, value]) => [name, String(value)]);
+const numbers = (result: Figures): Row[] =>
+  Object.entries(result).map(([name, figure]): Row => {
+    const { value, max }: Figure = typeof figure === 'number' ? { value: figure } : figure;
+    return max === undefined ? [name, String(value)] : [name, String(value), verdict(value, max)];
+  });
+
+/** The first-load budget (scripts/check-bundle.ts) holds the sign-in and list pages to this. */
+const BUNDLE_BUDGET_KIB = 120;
 
 function bundleRows(): Row[] {
   const rows: Row[] = [];
   for (const { page, files, totalGzipBytes } of firstLoadSizes(OUT_DIR)) {
-    rows.push([`${page} page, total`, kb(totalGzipBytes)]);
+    const kib = Math.round((totalGzipBytes / 1024) * 10) / 10;
+    rows.push(
+      page === 'job'
+        ? [`${page} page, total`, kb(totalGzipBytes)]
+        : [`${page} page, total`, kb(totalGzipBytes), verdict(kib, BUNDLE_BUDGET_KIB)],
+    );
     for (const { file, gzipBytes } of files) rows.push([`  ${file}`, kb(gzipBytes)]);
   }
   return rows;
@@ -214,7 +243,12 @@ async function lighthouseRows(baseURL: string, sim: Sim): Promise<Row[]> {
     }
     for (const key of ['performance', 'accessibility', 'best-practices']) {
       const score = lhr.categories[key]?.score;
-      rows.push([`${name}: ${key}`, score == null ? 'n/a' : String(Math.round(score * 100))]);
+      const value = score == null ? null : Math.round(score * 100);
+      rows.push(
+        key === 'performance' && value !== null
+          ? [`${name}: ${key}`, String(value), `target 100  ${value === 100 ? 'met' : 'NOT MET'}`]
+          : [`${name}: ${key}`, value === null ? 'n/a' : String(value)],
+      );
     }
     for (const audit of [
       'first-contentful-paint',
@@ -222,7 +256,13 @@ async function lighthouseRows(baseURL: string, sim: Sim): Promise<Row[]> {
       'total-blocking-time',
       'cumulative-layout-shift',
     ]) {
-      rows.push([`${name}: ${audit}`, lhr.audits[audit]?.displayValue ?? 'n/a']);
+      const shown = lhr.audits[audit]?.displayValue ?? 'n/a';
+      const value = lhr.audits[audit]?.numericValue;
+      rows.push(
+        audit === 'cumulative-layout-shift' && value !== undefined
+          ? [`${name}: ${audit}`, shown, verdict(Math.round(value * 1000) / 1000, 0.01)]
+          : [`${name}: ${audit}`, shown],
+      );
     }
     const failing = Object.values(lhr.categories)
       .flatMap((category) => category.auditRefs)
@@ -253,21 +293,29 @@ async function main() {
     browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
     const shared = browser;
     cleanups.push(() => shared.close());
-    await section('First load, JS + CSS gzip', async () => bundleRows());
-    await section('Jobs list (bench/list.ts)', async () =>
-      numbers(await benchList({ baseURL, browser: shared, sim })),
-    );
-    await section('Job page (bench/job.ts)', async () =>
-      numbers(await benchJob({ baseURL, browser: shared, sim })),
-    );
+    const options = { baseURL, browser: shared, sim };
+    if (runs('bundle')) await section('First load, JS + CSS gzip', async () => bundleRows());
+    if (runs('list')) {
+      await section('Jobs list (bench/list.ts)', async () => numbers(await benchList(options)));
+    }
+    if (runs('heap')) {
+      await section('Memory, three list pages (bench/list.ts)', async () =>
+        numbers(await benchHeap(options)),
+      );
+    }
+    if (runs('job')) {
+      await section('Job page (bench/job.ts)', async () => numbers(await benchJob(options)));
+    }
   } catch (error) {
     console.log(
       `Browser benchmarks: FAILED — ${error instanceof Error ? error.message : String(error)}`,
     );
   }
-  await section('Lighthouse 12, desktop preset, scores out of 100', () =>
-    lighthouseRows(baseURL, sim),
-  );
+  if (runs('lighthouse')) {
+    await section('Lighthouse 12, desktop preset, scores out of 100', () =>
+      lighthouseRows(baseURL, sim),
+    );
+  }
 }
 
 const deadline = setTimeout(() => {
