@@ -61,7 +61,9 @@ function sendText(reply: FastifyReply, status: number, text: string): FastifyRep
 function isAppRoute(request: FastifyRequest): boolean {
   if (request.method !== 'GET' && request.method !== 'HEAD') return false;
   const path = request.url.split('?', 1)[0] ?? '';
-  if (path.startsWith('/assets/') || path.startsWith('/.')) return false;
+  // /__sim/ outside demo mode: the sign-in page asks /__sim/demo, and must hear "no" rather than HTML.
+  if (path.startsWith('/assets/') || path.startsWith('/.') || path.startsWith('/__sim/'))
+    return false;
   // A top-level name with an extension is a file (/favicon.ico, /robots.txt), not a route.
   return !/^\/[^/]*\.[^/]*$/.test(path);
 }
@@ -100,9 +102,18 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     },
   });
 
+  const simulator = options.simulator;
   // Before routing: the API allowlist on the raw request target.
   app.addHook('onRequest', async (request, reply) => {
     const verdict = secure(request, reply);
+    // Demo mode's /__sim/ (the demo token, test controls): answered by the simulator itself, before
+    // Fastify reads the body, and not proxied, since the controls check the real caller (loopback only).
+    if (simulator && verdict.kind === 'not-api' && request.url.startsWith('/__sim/')) {
+      reply.hijack();
+      for (const [name, value] of Object.entries(apiHeaders)) reply.raw.setHeader(name, value);
+      simulator.handle(request.raw, reply.raw);
+      return reply;
+    }
     if (verdict.kind === 'bad-path') return sendText(reply, 400, 'Bad request path');
     if (verdict.kind === 'not-found') return sendText(reply, 404, 'Not found');
     if (verdict.kind === 'bad-method') {
@@ -151,16 +162,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       },
     },
   });
-
-  const simulator = options.simulator;
-  if (simulator) {
-    // The controls check the real caller (loopback, same origin), so they are not proxied.
-    app.all('/__sim/*', (request, reply) => {
-      reply.hijack();
-      for (const [name, value] of Object.entries(apiHeaders)) reply.raw.setHeader(name, value);
-      simulator.handle(request.raw, reply.raw);
-    });
-  }
 
   app.get('/healthz', (_request, reply) =>
     sendText(reply.header('Cache-Control', 'no-store'), 200, 'ok'),

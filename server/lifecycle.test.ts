@@ -7,7 +7,7 @@ import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { brotliDecompressSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startServer } from './start.ts';
 import type { RunningServer } from './start.ts';
 import { httpRequest, makeDist, openStream, startUpstream } from './test-kit.ts';
@@ -88,21 +88,25 @@ describe('the server process, in front of an upstream', () => {
   }, 15_000);
 });
 
+async function startDemo(): Promise<RunningServer> {
+  return startServer({
+    port: 0,
+    host: '127.0.0.1',
+    upstream: undefined,
+    apiOrigin: undefined,
+    trustProxy: false,
+    distDir: await makeDist(),
+    upstreamTimeoutMs: 5_000,
+    logLevel: 'silent',
+  });
+}
+
 describe('demo mode', () => {
   let server: RunningServer;
   let port: number;
 
   beforeAll(async () => {
-    server = await startServer({
-      port: 0,
-      host: '127.0.0.1',
-      upstream: undefined,
-      apiOrigin: undefined,
-      trustProxy: false,
-      distDir: await makeDist(),
-      upstreamTimeoutMs: 5_000,
-      logLevel: 'silent',
-    });
+    server = await startDemo();
     port = Number(new URL(server.url).port);
   });
 
@@ -124,5 +128,28 @@ describe('demo mode', () => {
     const demo = await httpRequest(port, '/__sim/demo');
     expect(JSON.parse(demo.body.toString())).toEqual({ demo: true, token: server.demoToken });
     expect((await httpRequest(port, '/__sim/reset', { method: 'POST' })).status).toBe(404);
+  });
+});
+
+describe('demo mode with the test controls on', () => {
+  it("hands a control's JSON body to the simulator as sent", async () => {
+    vi.stubEnv('SIM_CONTROLS', '1');
+    const server = await startDemo();
+    try {
+      const port = Number(new URL(server.url).port);
+      const body = JSON.stringify({ id: 'made-by-a-control', status: 'completed' });
+      const created = await httpRequest(port, '/__sim/jobs', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Content-Length': String(body.length) },
+        body,
+      });
+      expect(created.status, created.body.toString()).toBe(201);
+      const job = await httpRequest(port, '/api/jobs/made-by-a-control', {
+        headers: { Authorization: `Bearer ${server.demoToken ?? ''}` },
+      });
+      expect(job.status).toBe(200);
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -65,7 +65,7 @@ describe('static files', () => {
       expect(response.status, path).toBe(200);
       expect(response.body.toString(), path).toBe(index);
     }
-    for (const path of ['/assets/missing-123.js', '/favicon.ico', '/robots.txt']) {
+    for (const path of ['/assets/missing-123.js', '/favicon.ico', '/robots.txt', '/__sim/demo']) {
       const response = await httpRequest(port, path);
       expect(response.status, path).toBe(404);
       expect(response.body.toString(), path).toBe('Not found');

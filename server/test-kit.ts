@@ -180,10 +180,14 @@ export type HttpResponse = { status: number; headers: IncomingHttpHeaders; body:
 export async function httpRequest(
   port: number,
   path: string,
-  { method = 'GET', headers = {} }: { method?: string; headers?: Record<string, string> } = {},
+  {
+    method = 'GET',
+    headers = {},
+    body,
+  }: { method?: string; headers?: Record<string, string>; body?: string } = {},
 ): Promise<HttpResponse> {
   const req = request({ host: '127.0.0.1', port, path, method, headers, agent: false });
-  req.end();
+  req.end(body);
   const [res] = (await once(req, 'response')) as [IncomingMessage];
   const chunks: Buffer[] = [];
   for await (const chunk of res) chunks.push(chunk as Buffer);
