@@ -208,6 +208,14 @@ describe('streams', () => {
     stream.abort();
   });
 
+  it('sends the headers of a stream at once, before its first event', async () => {
+    const stream = await openStream(port, '/api/jobs/quiet/stream');
+    expect(stream.res.statusCode).toBe(200);
+    expect(stream.res.headers['content-type']).toBe('text/event-stream');
+    expect(stream.received).toEqual([]);
+    stream.abort();
+  });
+
   it("ends the browser's connection within 1 s of the upstream dropping it", async () => {
     const stream = await openStream(port, '/api/jobs/drop/stream');
     await upstream.streamOpened('drop');

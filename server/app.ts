@@ -1,7 +1,9 @@
 // The production server: the built app as static files (precompressed, cached by name), the /api proxy to
 // the Jobs API (allowlisted, streams passed through unbuffered), and in demo mode the simulator's
 // /__sim/ endpoints. Every response carries the security headers (security-headers.ts).
+import type { ServerResponse } from 'node:http';
 import { join, resolve, sep } from 'node:path';
+import { pipeline } from 'node:stream';
 import Fastify from 'fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyCompress from '@fastify/compress';
@@ -149,6 +151,23 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
             ([name]) => !DROPPED_RESPONSE_HEADERS.has(name) && !name.startsWith('access-control-'),
           ),
         ),
+      onResponse: (_request, reply, upstream) => {
+        const type = String(reply.getHeader('content-type') ?? '');
+        if (!type.startsWith('text/event-stream')) return void reply.send(upstream.stream);
+        // A stream's headers go out now, not with its first event (30 s away at the real service's
+        // pings): the page says "Live" when they arrive. Piped by hand, so nothing buffers or
+        // compresses it, an upstream drop destroys the browser's response, and a browser that
+        // leaves destroys the upstream request.
+        reply.headers(apiHeaders);
+        reply.hijack();
+        const raw = reply.raw as ServerResponse;
+        for (const [name, value] of Object.entries(reply.getHeaders())) {
+          if (value !== undefined) raw.setHeader(name, value);
+        }
+        raw.writeHead(reply.statusCode);
+        raw.flushHeaders();
+        pipeline(upstream.stream, raw, () => {});
+      },
       onError: (reply, { error }) => {
         const timedOut = 'statusCode' in error && error.statusCode === 504;
         void reply

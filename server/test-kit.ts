@@ -38,7 +38,9 @@ function answer(req: IncomingMessage, res: ServerResponse, upstream: Upstream): 
   if (stream?.[1]) {
     const id = stream[1];
     res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache' });
-    res.write('event: ping\ndata: {}\n\n');
+    // "quiet": headers only, as a real stream between two pings.
+    if (id === 'quiet') res.flushHeaders();
+    else res.write('event: ping\ndata: {}\n\n');
     const closed = once(res, 'close').then(() => performance.now());
     upstream.streams.set(id, { res, closed });
     return;
