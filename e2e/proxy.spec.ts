@@ -55,7 +55,7 @@ test('streams pass through the proxy unbuffered: pings arrive live, the result a
   await expect(page.getByText('the proxy')).toBeVisible();
 });
 
-test('only the Jobs API is forwarded: other paths under /api or beside it are 404 here', async ({
+test('only the Jobs API is forwarded: other paths are 404 here, dot segments in an id 400', async ({
   request,
   sim,
 }) => {
@@ -66,6 +66,13 @@ test('only the Jobs API is forwarded: other paths under /api or beside it are 40
     });
     expect(response.status(), path).toBe(404);
     expect(response.headers()['cache-control'], path).toBe('no-store');
+  }
+  // An id that decodes to a dot segment would climb out at an upstream that decodes "%2F": refused.
+  for (const path of ['/api/jobs/..%2Fadmin', '/api/jobs/x%5C..%5Cadmin/status']) {
+    const response = await request.get(path, {
+      headers: { Authorization: `Bearer ${DEMO_TOKEN}` },
+    });
+    expect(response.status(), path).toBe(400);
   }
   const after = await sim.counters();
   expect(after.byPath).toEqual(before.byPath);

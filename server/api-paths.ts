@@ -27,16 +27,18 @@ function decoded(raw: string): string | undefined {
 }
 
 /**
- * True when some segment, once percent-decoded, holds a backslash or a dot segment (`..%2f..` and
- * `%2e%2E` included): an upstream or anything between that decodes before resolving would climb out.
- * Other encoded characters (an id's `%2F`, `%3F`, `%23`) are the id's own and pass unchanged.
+ * True when the path, percent-decoded, holds a backslash or a dot segment, or a segment that begins or
+ * ends with ".." (`..%2f..`, `%2e%2E`, an id like `../x`): what an upstream, or anything between, that
+ * decodes before resolving would climb with. (@fastify/reply-from refuses `../` and `/..` in the decoded
+ * path too; refusing here first gives the same 400 with this server's headers and text.) Other encoded
+ * characters of an id (`%2F`, `%3F`, `%23`) pass unchanged.
  */
 function hasHostileSegment(rawPath: string): boolean {
-  return rawPath.split('/').some((rawSegment) => {
-    const segment = decoded(rawSegment);
-    if (segment === undefined || segment.includes('\\')) return true;
-    return segment.split('/').some((part) => part === '.' || part === '..');
-  });
+  const path = decoded(rawPath);
+  if (path === undefined || path.includes('\\')) return true;
+  return path
+    .split('/')
+    .some((part) => part === '.' || part.startsWith('..') || part.endsWith('..'));
 }
 
 export function classifyApiRequest(method: string, rawUrl: string): ApiVerdict {

@@ -64,11 +64,13 @@ describe('the path allowlist, on raw request targets', () => {
     expect(upstream.seen.map((r) => `${r.method} ${r.url}`)).toEqual([`${method} ${target}`]);
   });
 
-  it('passes an id with encoded characters through exactly as sent', async () => {
-    const target = '/api/jobs/a%2Fb%20c%3F%23%25/status';
-    expect((await rawRequest(port, target)).status).toBe(200);
-    expect(upstream.seen.map((r) => r.url)).toEqual([target]);
-  });
+  it.each(['/api/jobs/a%2Fb%20c%3F%23%25/status', '/api/jobs/_.%2Fe%2Fx.y.%20.%2E.z'])(
+    'passes the id of %s through exactly as sent',
+    async (target) => {
+      expect((await rawRequest(port, target)).status).toBe(200);
+      expect(upstream.seen.map((r) => r.url)).toEqual([target]);
+    },
+  );
 
   it.each([
     '/api/../admin',
@@ -79,6 +81,9 @@ describe('the path allowlist, on raw request targets', () => {
     '/api/jobs/%2e%2e',
     '/api/jobs/..%2f..',
     '/api/jobs/x%2F..%2F..%2Fadmin/status',
+    '/api/jobs/..%2Fx',
+    '/api/jobs/x%20..%2Fy/stream',
+    '/api/jobs/x%2F.%2Fy',
     '/api\\jobs',
     '/api/jobs\\..\\admin',
     '/api/jobs/x%5c..',
