@@ -46,7 +46,8 @@ function bigOutput(bytes: number): string {
 }
 
 // Runs in the page before its scripts (a string: tsx would slip helpers into a serialised function).
-// Notes when the status badge says "completed", when the output panel and its tree are in the DOM,
+// Notes when the status badge says "completed", when the output panel (its Copy button: the placeholder
+// before it has none) and its tree are in the DOM,
 // and the longest main-thread task since the last reset.
 const WATCH = `(() => {
   const at = () => performance.timeOrigin + performance.now();
@@ -56,7 +57,7 @@ const WATCH = `(() => {
   const mark = (name) => { if (w.__marks[name] === undefined) w.__marks[name] = at(); };
   new MutationObserver(() => {
     if (document.querySelector('[title="completed"]')) mark('status');
-    if (document.querySelector('section[aria-labelledby] h2') && [...document.querySelectorAll('section h2')].some((h) => h.textContent === 'Output')) mark('panel');
+    if (document.querySelector('button[aria-label="Copy output"]')) mark('panel');
     if (document.querySelector('[aria-label="Output as a tree"] li')) mark('tree');
   }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
   new PerformanceObserver((list) => {

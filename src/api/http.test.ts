@@ -1,7 +1,7 @@
 import { vi } from 'vitest';
 import { clearToken, getToken, setToken } from '../auth/token-store.ts';
 import { fetchJob, fetchJobsPage } from '../jobs/jobs-api.ts';
-import { ApiError } from './http.ts';
+import { ApiError } from './api-error.ts';
 import { backoffDelay, shouldRetry } from './retry.ts';
 
 const job = {

@@ -1,21 +1,8 @@
 import { clearToken, getToken } from '../auth/token-store.ts';
+import { ApiError } from './api-error.ts';
+import { httpStatusMessage, NETWORK_MESSAGE } from './http-messages.ts';
+import { truncate } from '../lib/format.ts';
 import { InvalidResponseError } from './validate.ts';
-
-export type ApiErrorKind = 'network' | 'timeout' | 'http' | 'invalid-response';
-
-/** Every failure of a call to the API, as one type the UI can explain. */
-export class ApiError extends Error {
-  override name = 'ApiError';
-  constructor(
-    readonly kind: ApiErrorKind,
-    message: string,
-    readonly status?: number,
-    /** From a 429/503 `Retry-After` header. */
-    readonly retryAfterMs?: number,
-  ) {
-    super(message);
-  }
-}
 
 /** Where the API lives: same origin by default (proxied or simulated), or VITE_API_BASE_URL at build time. */
 const apiOrigin = (import.meta.env.VITE_API_BASE_URL ?? '').replace(/\/+$/, '');
@@ -88,7 +75,7 @@ export async function getJson<T>(
       if (timeout.signal.aborted) {
         throw new ApiError('timeout', `The server did not answer within ${timeoutMs / 1000} s.`);
       }
-      throw new ApiError('network', 'Could not reach the API. Check your connection.');
+      throw new ApiError('network', NETWORK_MESSAGE);
     }
     if (!response.ok) throw await httpError(response, sentToken);
     // The answer has begun; a list page of megabytes may take a while more, but not forever.
@@ -131,14 +118,6 @@ function looksLikeHtml(response: Response): boolean {
   return (response.headers.get('Content-Type') ?? '').includes('html');
 }
 
-const STATUS_MESSAGES: Record<number, string> = {
-  401: 'Your API token was not accepted.',
-  403: "You don't have access to this.",
-  404: 'Not found.',
-  408: 'The server timed out.',
-  429: 'Too many requests: the API asked us to slow down.',
-};
-
 /**
  * Turns a non-2xx response into an ApiError carrying the server's own message when it has one.
  * A 401 signs out only if the refused token is still the one in use: a late answer to a request
@@ -147,11 +126,7 @@ const STATUS_MESSAGES: Record<number, string> = {
 export async function httpError(response: Response, sentToken: string | null): Promise<ApiError> {
   const status = response.status;
   if (status === 401 && sentToken !== null && getToken() === sentToken) clearToken('expired');
-  const fallback =
-    STATUS_MESSAGES[status] ??
-    (status >= 500
-      ? `The server had a problem (HTTP ${status}).`
-      : `Request failed (HTTP ${status}).`);
+  const fallback = httpStatusMessage(status);
   let message = fallback;
   if (!looksLikeHtml(response)) {
     const text = await response.text().catch(() => '');
@@ -176,7 +151,7 @@ function serverMessage(text: string): string | undefined {
       return undefined;
     }
   }
-  return message.length > 300 ? `${message.slice(0, 300)}…` : message;
+  return truncate(message, 300);
 }
 
 function retryAfterMs(header: string | null): number | undefined {

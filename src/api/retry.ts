@@ -1,4 +1,4 @@
-import { ApiError } from './http.ts';
+import { ApiError } from './api-error.ts';
 
 const MAX_ATTEMPTS = 4;
 const BASE_DELAY_MS = 500;

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { Navigate, useSearchParams } from 'react-router';
-import { ApiError } from '../api/http.ts';
+import { ApiError } from '../api/api-error.ts';
+import { tokenCheckMessage } from '../api/http-messages.ts';
 import { checkToken } from '../jobs/jobs-api.ts';
 import { safeReturnPath } from '../paths.ts';
 import { inputClass, primaryButtonClass } from '../ui/button-styles.ts';
@@ -9,13 +10,7 @@ import { getLastClearReason, setToken, useToken } from './token-store.ts';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
 
 function describeFailure(error: unknown): string {
-  if (error instanceof ApiError) {
-    if (error.status === 401) return 'That token was not accepted. Check it and try again.';
-    if (error.kind === 'network' || error.kind === 'timeout') {
-      return 'Could not reach the API. Check your connection, then try again.';
-    }
-    return `The API could not check the token: ${error.message}`;
-  }
+  if (error instanceof ApiError) return tokenCheckMessage(error);
   return 'Something went wrong while checking the token.';
 }
 

@@ -15,8 +15,3 @@ export function jobIdFromPathname(pathname: string): string | null {
     return segment; // a stray "%" typed into the address bar: the text as it is
   }
 }
-
-/** Enough of an id to tell jobs apart in a title. */
-export function shortJobId(id: string): string {
-  return id.length > 12 ? `${id.slice(0, 8)}…` : id;
-}

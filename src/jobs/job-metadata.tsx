@@ -2,10 +2,7 @@ import type { ReactNode } from 'react';
 import type { JobStatus } from '../api/types.ts';
 import { formatAbsolute, formatDuration, formatRelative } from '../ui/time.ts';
 import { useNow } from '../ui/use-now.ts';
-import { isFinished } from './job-state.ts';
-
-// Statuses that mean "not started yet": the wait is still growing and there is no run time.
-const WAITING = new Set(['queued', 'pending', 'waiting', 'scheduled']);
+import { isFinished, isWaiting } from '../api/job-status.ts';
 
 function duration(ms: number): string {
   return formatDuration(ms) || '—';
@@ -19,7 +16,7 @@ export function jobTimings(job: JobTimingsInput, now: number) {
   const started = Date.parse(job.startedAt);
   const completed = job.completedAt ? Date.parse(job.completedAt) : NaN;
   const finished = isFinished(job);
-  if (WAITING.has(job.status.toLowerCase()) && !finished) {
+  if (isWaiting(job)) {
     return { waiting: true, queueWaitMs: now - created, runMs: undefined };
   }
   const end = finished ? completed : now;

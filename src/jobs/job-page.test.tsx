@@ -6,7 +6,7 @@ import type { Job, JobsPage } from '../api/types.ts';
 import { clearToken, setToken } from '../auth/token-store.ts';
 import { jobIdFromPathname } from './job-id.ts';
 import { JobPage } from './job-page.tsx';
-import { jobKeys } from './job-queries.ts';
+import { jobQueries } from './job-queries.ts';
 import { jobTimings } from './job-metadata.tsx';
 
 const base: Job = {
@@ -199,7 +199,10 @@ describe('the job page', () => {
   it('shows a job already in a cached list page at once, without fetching it', async () => {
     const api = fakeApi({ 'job-1': base });
     const page: JobsPage = { totalCount: 1, skip: 0, perPage: 30, items: [base] };
-    queryClient.setQueryData(jobKeys.list({ organization: null, skip: 0, perPage: 30 }), page);
+    queryClient.setQueryData(
+      jobQueries.list({ organization: null, skip: 0, perPage: 30 }).queryKey,
+      page,
+    );
     renderAt('/jobs/job-1');
     expect(screen.getByText('completed')).toBeInTheDocument();
     await screen.findByText(/forty-two/);

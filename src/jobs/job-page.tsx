@@ -1,22 +1,28 @@
-import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useLocation } from 'react-router';
 import { Link } from '../ui/link.tsx';
 import { clearToken } from '../auth/token-store.ts';
-import { ApiError, isUsableJobId } from '../api/http.ts';
-import type { Job, JobsPage } from '../api/types.ts';
+import { ApiError } from '../api/api-error.ts';
+import { isUsableJobId } from '../api/http.ts';
+import type { Job } from '../api/types.ts';
+import { jobFromLists } from './job-cache.ts';
 import { paths } from '../paths.ts';
 import { buttonClass } from '../ui/button-styles.ts';
 import { CopyButton } from '../ui/copy-button.tsx';
 import { ErrorPanel } from '../ui/error-panel.tsx';
-import { PayloadPanel, preloadJsonViewer } from '../ui/payload-panel.tsx';
+import { PayloadPanel, PayloadPlaceholder, preloadJsonViewer } from '../ui/payload-panel.tsx';
 import { StatusBadge } from '../ui/status-badge.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
-import { jobIdFromPathname, shortJobId } from './job-id.ts';
+import { jobIdFromPathname } from './job-id.ts';
 import { JobMetadata } from './job-metadata.tsx';
-import { jobKeys, jobQueries } from './job-queries.ts';
-import { isFinished, isNewer } from './job-state.ts';
-import { useJobStream, type StreamState } from './job-stream.ts';
+import { jobQueries } from './job-queries.ts';
+import { isNewer } from './job-state.ts';
+import { isFinished } from '../api/job-status.ts';
+import { JOB_REFUSAL_TITLES } from '../api/http-messages.ts';
+import { shortId, truncate } from '../lib/format.ts';
+import type { StreamState } from './stream/stream-state.ts';
+import { useJobStream } from './stream/use-job-stream.ts';
 import { LiveIndicator } from './live-indicator.tsx';
 
 /** The route element for /jobs/<id>: one JobView per id, so nothing of job A survives on job B. */
@@ -27,23 +33,12 @@ export function JobPage() {
   return <JobView key={jobId} jobId={jobId} />;
 }
 
-/** A list page already in the cache holds the whole job: the page can show it at once. */
-function fromLists(queryClient: QueryClient, jobId: string) {
-  let found: { job: Job; at: number } | undefined;
-  for (const [key, page] of queryClient.getQueriesData<JobsPage>({ queryKey: jobKeys.lists() })) {
-    const job = page?.items.find((item) => item.id === jobId);
-    if (job && (!found || isNewer(found.job, job))) {
-      found = { job, at: queryClient.getQueryState(key)?.dataUpdatedAt ?? 0 };
-    }
-  }
-  return found;
-}
-
 type JobViewProps = { jobId: string };
 
 function JobView({ jobId }: JobViewProps) {
   const queryClient = useQueryClient();
-  const [seed] = useState(() => fromLists(queryClient, jobId));
+  // A list page already in the cache holds the whole job: the page can show it at once.
+  const [seed] = useState(() => jobFromLists(queryClient, jobId));
   const detailQuery = useQuery({
     ...jobQueries.detail(jobId),
     initialData: seed?.job,
@@ -67,13 +62,11 @@ function JobView({ jobId }: JobViewProps) {
 
   const refused = refusal(error) ?? stream?.fatal;
   useDocumentTitle(
-    refused === 404
-      ? 'Job not found'
-      : refused === 403
-        ? "You don't have access"
-        : meta
-          ? `${meta.status} · Job ${shortJobId(jobId)}`
-          : `Job ${shortJobId(jobId)}`,
+    refused === 404 || refused === 403
+      ? JOB_REFUSAL_TITLES[refused]
+      : meta
+        ? `${meta.status} · Job ${shortId(jobId, '…')}`
+        : `Job ${shortId(jobId, '…')}`,
   );
   if (refused === 404) return <JobNotFound jobId={jobId} />;
   if (refused === 403) return <NoAccess jobId={jobId} />;
@@ -167,7 +160,7 @@ function useCompletionAnnouncement(
   if (finished !== seen) {
     setSeen(finished);
     if (seen === false && finished === true && status !== undefined) {
-      setAnnouncement(`Job ${shortJobId(jobId)} ${status}.`);
+      setAnnouncement(`Job ${shortId(jobId, '…')} ${status}.`);
     }
   }
   return announcement;
@@ -222,21 +215,30 @@ type OutputSectionProps = { job: Job; finished: boolean; refreshing: boolean };
 function OutputSection({ job, finished, refreshing }: OutputSectionProps) {
   if (job.outputData !== undefined) {
     return (
-      <PayloadPanel title="Output" text={job.outputData} fileBase={`${job.id}-output`} isOutput />
+      <PayloadPanel
+        title="Output"
+        text={job.outputData}
+        fileBase={`${job.id}-output`}
+        isOutput
+        reserve
+      />
     );
   }
-  let message: string;
-  if (!isFinished(job)) {
-    message = finished
-      ? 'The job has finished; fetching its output…'
-      : 'The output appears here as soon as the job finishes.';
-  } else message = refreshing ? 'Fetching the output…' : 'This job has no output.';
+  // Until the output is here, its place is held at the size it will take.
+  if (!isFinished(job) || refreshing) {
+    const message = isFinished(job)
+      ? 'Fetching the output…'
+      : finished
+        ? 'The job has finished; fetching its output…'
+        : 'The output appears here as soon as the job finishes.';
+    return <PayloadPlaceholder title="Output" message={message} />;
+  }
   return (
     <section
       aria-label="Output"
       className="rounded-lg border border-dashed border-slate-300 p-4 text-sm text-slate-600 dark:border-slate-700 dark:text-slate-300"
     >
-      {message}
+      This job has no output.
     </section>
   );
 }
@@ -247,8 +249,7 @@ type FailurePanelProps = { code: string | undefined; message: string | undefined
 
 /** Why a job failed, first and prominent. Both fields are untrusted text. */
 function FailurePanel({ code, message }: FailurePanelProps) {
-  const shown =
-    message && message.length > MESSAGE_PREVIEW ? `${message.slice(0, MESSAGE_PREVIEW)}…` : message;
+  const shown = message && truncate(message, MESSAGE_PREVIEW);
   return (
     <section
       aria-labelledby="job-failure"
@@ -290,7 +291,7 @@ function Refusal({ title, children }: { title: string; children: ReactNode }) {
 
 function JobNotFound({ jobId }: JobViewProps) {
   return (
-    <Refusal title="Job not found">
+    <Refusal title={JOB_REFUSAL_TITLES[404]}>
       <p className="break-words">
         There is no job with the id <code className="font-mono break-all">{jobId}</code>. Check the
         link, or find the job in the list.
@@ -302,7 +303,7 @@ function JobNotFound({ jobId }: JobViewProps) {
 
 function NoAccess({ jobId }: JobViewProps) {
   return (
-    <Refusal title="You don't have access">
+    <Refusal title={JOB_REFUSAL_TITLES[403]}>
       <p className="break-words">
         The job <code className="font-mono break-all">{jobId}</code> belongs to someone else. Ask
         its owner to share it with your organization, or sign in with another token.

@@ -1,22 +1,5 @@
+import { isFinished } from '../api/job-status.ts';
 import type { JobStatus } from '../api/types.ts';
-
-// Status is an open set: these are the values we know how to present; anything else is shown as is.
-const FINAL_STATUSES = new Set([
-  'completed',
-  'succeeded',
-  'success',
-  'failed',
-  'error',
-  'cancelled',
-  'canceled',
-  'timeout',
-  'expired',
-]);
-
-/** A job is finished once it has completedAt, or a status we know to be final. */
-export function isFinished(job: Pick<JobStatus, 'status' | 'completedAt'>): boolean {
-  return job.completedAt !== undefined || FINAL_STATUSES.has(job.status.toLowerCase());
-}
 
 /**
  * Whether `incoming` may replace `current` in the cache: never an unfinished copy over a finished

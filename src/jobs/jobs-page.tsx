@@ -2,13 +2,14 @@ import { usePrefetchQuery, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { Link } from '../ui/link.tsx';
-import { ApiError } from '../api/http.ts';
+import { ApiError } from '../api/api-error.ts';
+import { listFailureTitle } from '../api/http-messages.ts';
 import type { Job } from '../api/types.ts';
 import { paths, parseListSearch } from '../paths.ts';
 import { buttonClass } from '../ui/button-styles.ts';
 import { ErrorPanel } from '../ui/error-panel.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
-import { jobKeys, jobQueries } from './job-queries.ts';
+import { jobQueries } from './job-queries.ts';
 import type { ListParams } from './jobs-api.ts';
 import { JobsTable, JobsTableSkeleton } from './jobs-table.tsx';
 import {
@@ -23,7 +24,7 @@ import {
 } from './list-paging.ts';
 import { NewJobsNotice } from './new-jobs-notice.tsx';
 import { Pagination } from './pagination.tsx';
-import { useLiveRows } from './use-live-rows.ts';
+import { useLiveRows } from './list/use-live-rows.ts';
 
 /** Waits this long after a page settles before fetching the next one (pages can weigh megabytes). */
 const PREFETCH_DELAY_MS = 300;
@@ -96,7 +97,7 @@ export function JobsPage() {
 
   function showNewJobs() {
     // Page 1 and every other cached page shifted: refetch what is on screen, mark the rest stale.
-    void queryClient.invalidateQueries({ queryKey: jobKeys.lists() });
+    void queryClient.invalidateQueries({ queryKey: jobQueries.lists() });
     window.scrollTo({ top: 0 });
   }
 
@@ -249,14 +250,8 @@ function ListError({
   onRetry: () => void;
 }) {
   const status = error instanceof ApiError ? error.status : undefined;
-  const title =
-    status === 403 && organization
-      ? "You don't have access to this organization"
-      : status === 400
-        ? 'The server did not accept this view of the list'
-        : 'Could not load the jobs';
   return (
-    <ErrorPanel title={title} message={error.message}>
+    <ErrorPanel title={listFailureTitle(status, organization)} message={error.message}>
       <button type="button" className={buttonClass} onClick={onRetry}>
         Retry
       </button>

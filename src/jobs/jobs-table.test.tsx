@@ -2,7 +2,8 @@ import { act, render, screen, within } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { vi } from 'vitest';
 import type { Job } from '../api/types.ts';
-import { JobsTable, JobsTableSkeleton, shortId } from './jobs-table.tsx';
+import { shortId } from '../lib/format.ts';
+import { JobsTable, JobsTableSkeleton } from './jobs-table.tsx';
 
 const T0 = Date.parse('2026-11-01T12:00:00Z');
 

@@ -7,21 +7,8 @@ import { RelativeTime } from '../ui/relative-time.tsx';
 import { StatusBadge } from '../ui/status-badge.tsx';
 import { formatDuration } from '../ui/time.ts';
 import { useNow } from '../ui/use-now.ts';
-import { isFinished } from './job-state.ts';
-
-// Statuses that mean "not started yet": no running time to show.
-const WAITING = new Set(['queued', 'pending', 'waiting', 'scheduled']);
-
-/** Short enough for a column, long enough to tell jobs apart; the full id is on hover and copy. */
-export function shortId(id: string): string {
-  return id.length > 12 ? id.slice(0, 8) : id;
-}
-
-/** The error text is untrusted and may be long: a hover shows the start of it, never all of it. */
-function preview(text: string | undefined, max = 300): string | undefined {
-  if (text === undefined) return undefined;
-  return text.length > max ? `${text.slice(0, max)}…` : text;
-}
+import { isFinished, isWaiting } from '../api/job-status.ts';
+import { shortId, truncate } from '../lib/format.ts';
 
 const th =
   'px-3 py-2 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-300';
@@ -146,7 +133,8 @@ const JobRow = memo(function JobRow({ job }: JobRowProps) {
         {job.errorCode ? (
           <span
             className="font-mono text-xs text-rose-700 dark:text-rose-300"
-            title={preview(job.errorMessage) ?? job.errorCode}
+            // The error text is untrusted and may be long: the hover shows the start of it.
+            title={job.errorMessage !== undefined ? truncate(job.errorMessage, 300) : job.errorCode}
           >
             {job.errorCode}
           </span>
@@ -163,7 +151,7 @@ function Duration({ job }: JobRowProps) {
     const completed = Date.parse(job.completedAt ?? job.updatedAt);
     return Number.isNaN(completed) ? <Dash /> : <>{formatDuration(completed - started)}</>;
   }
-  if (WAITING.has(job.status.toLowerCase())) return <Dash label="Not started" />;
+  if (isWaiting(job)) return <Dash label="Not started" />;
   return <RunningDuration started={started} />;
 }
 

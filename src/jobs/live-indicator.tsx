@@ -1,6 +1,7 @@
+import { truncate } from '../lib/format.ts';
 import { formatDuration } from '../ui/time.ts';
 import { useNow } from '../ui/use-now.ts';
-import type { StreamState } from './job-stream.ts';
+import type { StreamState } from './stream/stream-state.ts';
 
 const DOT = {
   green: 'bg-emerald-500',
@@ -76,7 +77,7 @@ export function LiveIndicator({ state }: LiveIndicatorProps) {
       {problem && (
         <span className="min-w-0 break-words text-slate-700 dark:text-slate-200">
           {problem.code && <span className="font-mono font-medium">{problem.code}: </span>}
-          {problem.message.length > 300 ? `${problem.message.slice(0, 300)}…` : problem.message}
+          {truncate(problem.message, 300)}
         </span>
       )}
     </div>

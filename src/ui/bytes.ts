@@ -1,18 +1,3 @@
-const UNITS = ['B', 'KB', 'MB', 'GB'];
-
-/** "812 B", "3.2 MB". */
-export function formatBytes(bytes: number): string {
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < UNITS.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return unit === 0
-    ? `${value} B`
-    : `${value < 10 ? value.toFixed(1) : Math.round(value)} ${UNITS[unit]}`;
-}
-
 /** UTF-8 size of a string, without building an encoded copy of it. */
 export function utf8Length(text: string): number {
   let bytes = 0;

@@ -1,4 +1,5 @@
-import { formatBytes, utf8Length } from './bytes.ts';
+import { formatBytes } from '../lib/format.ts';
+import { utf8Length } from './bytes.ts';
 import { safeFileName } from './download.ts';
 import { splitChunks } from './large-text.tsx';
 

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { formatNumber } from '../lib/format.ts';
 import { buttonClass } from './button-styles.ts';
 
 /** More than this is shown as a preview first; "Show all" renders the rest in pieces. */
@@ -26,8 +27,6 @@ export function splitChunks(text: string, size = CHUNK_CHARS): string[] {
   return chunks;
 }
 
-const count = new Intl.NumberFormat('en');
-
 function textClass(wrap: boolean): string {
   return `font-mono text-xs leading-5 ${wrap ? 'whitespace-pre-wrap break-words' : 'whitespace-pre'}`;
 }
@@ -37,15 +36,17 @@ type LargeTextProps = {
   wrap: boolean;
   /** Offered next to the preview of a huge text, as the other way to see all of it. */
   onDownload?: () => void;
+  /** Fill a fixed-height flex column (scrolling inside) instead of growing up to 70% of the screen. */
+  fill?: boolean;
 };
 
 /**
  * Text of any size without freezing the page: a preview first, then (on request) the whole text in
  * pieces of separate blocks, added a few per frame and laid out only when scrolled into view.
  */
-export function LargeText({ text, wrap, onDownload }: LargeTextProps) {
+export function LargeText({ text, wrap, onDownload, fill = false }: LargeTextProps) {
   const [showAll, setShowAll] = useState(false);
-  const frame = `max-h-[70vh] overflow-auto rounded-md bg-slate-50 p-3 dark:bg-slate-950 ${textClass(wrap)}`;
+  const frame = `${fill ? 'min-h-0 flex-1' : 'max-h-[70vh]'} overflow-auto rounded-md bg-slate-50 p-3 dark:bg-slate-950 ${textClass(wrap)}`;
   if (text.length <= PREVIEW_CHARS) {
     return (
       <div className={frame} tabIndex={0}>
@@ -54,7 +55,7 @@ export function LargeText({ text, wrap, onDownload }: LargeTextProps) {
     );
   }
   return (
-    <div>
+    <div className={fill ? 'flex min-h-0 flex-1 flex-col' : undefined}>
       {showAll ? (
         <ChunkedText text={text} className={frame} />
       ) : (
@@ -64,8 +65,8 @@ export function LargeText({ text, wrap, onDownload }: LargeTextProps) {
       )}
       <p className="mt-2 flex flex-wrap items-center gap-2 text-sm text-slate-600 dark:text-slate-300">
         {showAll
-          ? `Showing all ${count.format(text.length)} characters.`
-          : `Showing the first ${count.format(PREVIEW_CHARS)} of ${count.format(text.length)} characters.`}
+          ? `Showing all ${formatNumber(text.length)} characters.`
+          : `Showing the first ${formatNumber(PREVIEW_CHARS)} of ${formatNumber(text.length)} characters.`}
         {!showAll && (
           <button type="button" className={buttonClass} onClick={() => setShowAll(true)}>
             Show all

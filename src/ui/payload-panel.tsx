@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useId, useState, type ReactNode } from 'react';
-import { formatBytes } from './bytes.ts';
+import { formatBytes, formatNumber } from '../lib/format.ts';
 import { buttonClass } from './button-styles.ts';
 import { CopyButton } from './copy-button.tsx';
 import { downloadText, safeFileName } from './download.ts';
@@ -77,6 +77,51 @@ async function prepare(doc: JsonDoc, isOutput: boolean): Promise<Shape> {
   return { kind: 'tree', expanded, tokens: Object.keys(tokens).length ? tokens : undefined };
 }
 
+// The output's body always takes this height, whatever it holds (the promise of an output, "Reading…",
+// a tree of three keys or of thousands) and scrolls inside: nothing below it moves when it arrives.
+const RESERVED_BODY = 'flex h-[min(60vh,30rem)] flex-col';
+
+type PanelFrameProps = {
+  title: string;
+  headingId: string;
+  /** Beside the title: size and kind. */
+  detail?: ReactNode;
+  actions?: ReactNode;
+  reserve: boolean;
+  children: ReactNode;
+};
+
+function PanelFrame({ title, headingId, detail, actions, reserve, children }: PanelFrameProps) {
+  return (
+    <section
+      aria-labelledby={headingId}
+      className="rounded-lg border border-slate-200 bg-white p-3 sm:p-4 dark:border-slate-800 dark:bg-slate-900"
+    >
+      {/* At least a button's height: the row is as tall before its buttons come as after. */}
+      <div className="mb-3 flex min-h-8.5 flex-wrap items-center gap-2">
+        <h2 id={headingId} className="text-base font-semibold">
+          {title}
+        </h2>
+        <span className="text-xs text-slate-600 dark:text-slate-300">{detail}</span>
+        <div className="ml-auto flex flex-wrap items-center gap-2">{actions}</div>
+      </div>
+      {reserve ? <div className={RESERVED_BODY}>{children}</div> : children}
+    </section>
+  );
+}
+
+/** Where a job's output will be, at the size it will take, until there is one. */
+export function PayloadPlaceholder({ title, message }: { title: string; message: string }) {
+  const headingId = useId();
+  return (
+    <PanelFrame title={title} headingId={headingId} reserve>
+      <p className="flex flex-1 items-center justify-center rounded-md border border-dashed border-slate-300 p-4 text-center text-sm text-slate-600 dark:border-slate-700 dark:text-slate-300">
+        {message}
+      </p>
+    </PanelFrame>
+  );
+}
+
 type PayloadPanelProps = {
   title: string;
   text: string;
@@ -84,10 +129,18 @@ type PayloadPanelProps = {
   fileBase: string;
   /** Outputs get the extraction / markdown presentations; inputs are shown as they are. */
   isOutput?: boolean;
+  /** A fixed-height body (the output's: the page below it never moves when it comes or changes). */
+  reserve?: boolean;
 };
 
 /** A job's input or output: a JSON tree, raw text, or plain text, with copy, download and size. */
-export function PayloadPanel({ title, text, fileBase, isOutput = false }: PayloadPanelProps) {
+export function PayloadPanel({
+  title,
+  text,
+  fileBase,
+  isOutput = false,
+  reserve = false,
+}: PayloadPanelProps) {
   const headingId = useId();
   const [prepared, setPrepared] = useState<{ text: string; value: Prepared } | null>(null);
   const [raw, setRaw] = useState(false);
@@ -123,6 +176,8 @@ export function PayloadPanel({ title, text, fileBase, isOutput = false }: Payloa
   }, [text, isOutput]);
 
   const isJson = current?.outcome.kind === 'json';
+  // Offered from the start when the text looks like JSON (the usual case), so no button moves later.
+  const offersRaw = current ? isJson : mightBeJson(text);
   const JsonTree = loadedTree ?? LazyJsonTree;
   const showingText = !!current && (!isJson || raw || current.shape?.kind === 'markdown');
 
@@ -143,14 +198,16 @@ export function PayloadPanel({ title, text, fileBase, isOutput = false }: Payloa
       </p>
     );
   } else if (current.outcome.kind === 'text' || raw) {
-    body = <LargeText text={text} wrap={wrap} onDownload={download} />;
+    body = <LargeText text={text} wrap={wrap} onDownload={download} fill={reserve} />;
   } else if (current.shape?.kind === 'markdown') {
     body = (
-      <MarkdownOutput
-        result={current.shape.result}
-        trace={current.shape.thinkingTrace}
-        wrap={wrap}
-      />
+      <div className={reserve ? 'min-h-0 flex-1 overflow-auto' : undefined}>
+        <MarkdownOutput
+          result={current.shape.result}
+          trace={current.shape.thinkingTrace}
+          wrap={wrap}
+        />
+      </div>
     );
   } else {
     const shape = current.shape;
@@ -162,31 +219,31 @@ export function PayloadPanel({ title, text, fileBase, isOutput = false }: Payloa
             <p className="text-sm text-slate-600 dark:text-slate-300">Loading the viewer…</p>
           }
         >
-          <JsonTree doc={current.outcome.doc} label={title} initiallyExpanded={shape?.expanded} />
+          <JsonTree
+            doc={current.outcome.doc}
+            label={title}
+            initiallyExpanded={shape?.expanded}
+            fill={reserve}
+          />
         </Suspense>
       </>
     );
   }
 
   return (
-    <section
-      aria-labelledby={headingId}
-      className="rounded-lg border border-slate-200 bg-white p-3 sm:p-4 dark:border-slate-800 dark:bg-slate-900"
-    >
-      <div className="mb-3 flex flex-wrap items-center gap-2">
-        <h2 id={headingId} className="text-base font-semibold">
-          {title}
-        </h2>
-        <span className="text-xs text-slate-600 dark:text-slate-300">
-          {current ? formatBytes(current.outcome.bytes) : null}
-          {current && (isJson ? ' · JSON' : ' · text')}
-        </span>
-        <div className="ml-auto flex flex-wrap items-center gap-2">
-          {isJson && (
+    <PanelFrame
+      title={title}
+      headingId={headingId}
+      reserve={reserve}
+      detail={current && `${formatBytes(current.outcome.bytes)} · ${isJson ? 'JSON' : 'text'}`}
+      actions={
+        <>
+          {offersRaw && (
             <button
               type="button"
               className={buttonClass}
               aria-pressed={raw}
+              disabled={!current}
               onClick={() => setRaw(!raw)}
             >
               Raw
@@ -206,14 +263,13 @@ export function PayloadPanel({ title, text, fileBase, isOutput = false }: Payloa
           <button type="button" className={buttonClass} onClick={download}>
             Download
           </button>
-        </div>
-      </div>
+        </>
+      }
+    >
       {body}
-    </section>
+    </PanelFrame>
   );
 }
-
-const number = new Intl.NumberFormat('en');
 
 type TokenSummaryProps = { tokens: Tokens };
 
@@ -230,7 +286,7 @@ function TokenSummary({ tokens }: TokenSummaryProps) {
         value === undefined ? null : (
           <div key={label} className="flex gap-1.5">
             <dt className="text-slate-600 dark:text-slate-300">{label}</dt>
-            <dd className="font-medium tabular-nums">{number.format(value)}</dd>
+            <dd className="font-medium tabular-nums">{formatNumber(value)}</dd>
           </div>
         ),
       )}

@@ -1,4 +1,5 @@
 import { memo, useEffect, useMemo, useState } from 'react';
+import { formatNumber } from '../../lib/format.ts';
 import { buttonClass } from '../button-styles.ts';
 import { safeHttpUrl } from '../safe-url.ts';
 import type { JsonDoc } from './json-doc.ts';
@@ -14,7 +15,6 @@ import {
   type Summary,
 } from './json-model.ts';
 
-const count = new Intl.NumberFormat('en');
 /** Inline string values are cut here; the rest is one click (or a copy) away. */
 const INLINE_CHARS = 300;
 /** Past this depth rows stop moving right, so deep nesting stays readable on a phone. */
@@ -28,10 +28,12 @@ type JsonTreeProps = {
   label: string;
   /** Paths (pathKey) open at first; by default only the root. */
   initiallyExpanded?: ReadonlySet<string>;
+  /** Fill a fixed-height flex column (scrolling inside) instead of growing up to 70% of the screen. */
+  fill?: boolean;
 };
 
 /** A collapsible JSON tree that renders only what is open, a page of children at a time. */
-export function JsonTree({ doc, label, initiallyExpanded }: JsonTreeProps) {
+export function JsonTree({ doc, label, initiallyExpanded, fill = false }: JsonTreeProps) {
   // Expand all / collapse all replace every node's own state: a new generation remounts the rows.
   const [view, setView] = useState(() => ({
     generation: 0,
@@ -55,7 +57,7 @@ export function JsonTree({ doc, label, initiallyExpanded }: JsonTreeProps) {
         generation: v.generation + 1,
         expanded,
         note: truncated
-          ? `Opened what fits (up to ${count.format(EXPAND_ALL_BUDGET)} rows, ${MAX_TREE_DEPTH} levels deep); open the rest one by one.`
+          ? `Opened what fits (up to ${formatNumber(EXPAND_ALL_BUDGET)} rows, ${MAX_TREE_DEPTH} levels deep); open the rest one by one.`
           : '',
       }));
     } catch {
@@ -70,7 +72,7 @@ export function JsonTree({ doc, label, initiallyExpanded }: JsonTreeProps) {
   }
 
   return (
-    <div>
+    <div className={fill ? 'flex min-h-0 flex-1 flex-col' : undefined}>
       {isContainer(doc.root) && (
         <div className="mb-2 flex flex-wrap items-center gap-2">
           <button
@@ -92,7 +94,7 @@ export function JsonTree({ doc, label, initiallyExpanded }: JsonTreeProps) {
       <ul
         key={view.generation}
         aria-label={`${label} as a tree`}
-        className="max-h-[70vh] overflow-auto rounded-md bg-slate-50 p-2 font-mono text-xs leading-5 dark:bg-slate-950"
+        className={`${fill ? 'min-h-0 flex-1' : 'max-h-[70vh]'} overflow-auto rounded-md bg-slate-50 p-2 font-mono text-xs leading-5 dark:bg-slate-950`}
       >
         <JsonNode
           doc={doc}
@@ -264,7 +266,7 @@ const JsonNode = memo(function JsonNode({
                 onClick={showMore}
                 className="text-indigo-700 underline hover:no-underline dark:text-indigo-300"
               >
-                Show {count.format(Math.min(PAGE_SIZE, remaining))} more ({count.format(remaining)}{' '}
+                Show {formatNumber(Math.min(PAGE_SIZE, remaining))} more ({formatNumber(remaining)}{' '}
                 not shown)
               </button>
             </li>
@@ -294,7 +296,7 @@ function Value({ summary, open }: ValueProps) {
         <span className="text-slate-500 dark:text-slate-400">
           {summary.count === 0 ? `${start}${end}` : open ? start : `${start}…${end}`}{' '}
           <span className="italic">
-            {count.format(summary.count)} {unit}
+            {formatNumber(summary.count)} {unit}
           </span>
         </span>
       );
@@ -346,7 +348,7 @@ function StringValue({ value, length }: StringValueProps) {
         <>
           {' '}
           <span className="text-slate-500 dark:text-slate-400">
-            ({count.format(length)} characters)
+            ({formatNumber(length)} characters)
           </span>
           {!more && value.length > INLINE_CHARS && (
             <>

@@ -1,9 +1,9 @@
 import { QueryClient } from '@tanstack/react-query';
 import { vi } from 'vitest';
-import { ApiError } from '../api/http.ts';
-import type { Job, JobStatus, JobsPage } from '../api/types.ts';
-import { jobKeys } from './job-queries.ts';
-import { startStatusPoller } from './use-live-rows.ts';
+import { ApiError } from '../../api/api-error.ts';
+import type { Job, JobStatus, JobsPage } from '../../api/types.ts';
+import { jobQueries } from '../job-queries.ts';
+import { startStatusPoller } from './status-poller.ts';
 
 const T0 = '2026-11-01T10:00:00.000Z';
 const T1 = '2026-11-01T10:00:30.000Z';
@@ -41,7 +41,7 @@ const page = (items: Job[]): JobsPage => ({
   perPage: 30,
   items,
 });
-const listKey = jobKeys.list({ organization: null, skip: 0, perPage: 30 });
+const listKey = jobQueries.list({ organization: null, skip: 0, perPage: 30 }).queryKey;
 
 function setup(ids: string[], overrides: Partial<Parameters<typeof startStatusPoller>[0]> = {}) {
   const queryClient = new QueryClient();
@@ -109,8 +109,8 @@ describe('startStatusPoller', () => {
     expect(fetchFull).toHaveBeenCalledTimes(1);
     expect(rows().map((r) => r.status)).toEqual(['running', 'completed']);
     expect(rows()[1]).toEqual(done);
-    expect(queryClient.getQueryData(jobKeys.detail('b'))).toEqual(done);
-    expect(queryClient.getQueryData(jobKeys.status('b'))).toEqual(statusOf(done));
+    expect(queryClient.getQueryData(jobQueries.detail('b').queryKey)).toEqual(done);
+    expect(queryClient.getQueryData(jobQueries.status('b').queryKey)).toEqual(statusOf(done));
 
     // The finished row is not asked about again.
     await vi.advanceTimersByTimeAsync(1000);
@@ -156,7 +156,7 @@ describe('startStatusPoller', () => {
     const before = rows()[0];
     await vi.advanceTimersByTimeAsync(1000);
     expect(rows()[0]).toBe(before);
-    expect(queryClient.getQueryData(jobKeys.detail('a'))).toBeUndefined();
+    expect(queryClient.getQueryData(jobQueries.detail('a').queryKey)).toBeUndefined();
     stop();
   });
 

@@ -1,11 +1,10 @@
-import { useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
-import { ApiError } from '../api/http.ts';
-import { backoffDelay, isRetryable } from '../api/retry.ts';
-import type { Job, JobStatus } from '../api/types.ts';
-import { writeJob, writeJobStatus } from './job-cache.ts';
-import { isFinished } from './job-state.ts';
-import { fetchJob, fetchJobStatus } from './jobs-api.ts';
+import type { QueryClient } from '@tanstack/react-query';
+import { ApiError } from '../../api/api-error.ts';
+import { backoffDelay, isRetryable } from '../../api/retry.ts';
+import type { Job, JobStatus } from '../../api/types.ts';
+import { writeJob, writeJobStatus } from '../job-cache.ts';
+import { isFinished } from '../../api/job-status.ts';
+import { fetchJob, fetchJobStatus } from '../jobs-api.ts';
 
 /** How often unfinished rows are checked. */
 const LIVE_ROWS_INTERVAL_MS = 5_000;
@@ -122,22 +121,4 @@ export function startStatusPoller({
     clearTimeout(timer);
     doc.removeEventListener('visibilitychange', onVisibility);
   };
-}
-
-/**
- * Keeps the unfinished rows of the page on screen fresh. Nothing runs (no timer, no request) while
- * every row is finished; never a stream per row.
- */
-export function useLiveRows(rows: readonly JobStatus[]): void {
-  const queryClient = useQueryClient();
-  const unfinished = rows.filter((row) => !isFinished(row));
-  const latest = useRef(unfinished);
-  useEffect(() => {
-    latest.current = unfinished;
-  });
-  const running = unfinished.length > 0;
-  useEffect(() => {
-    if (!running) return;
-    return startStatusPoller({ queryClient, getRows: () => latest.current });
-  }, [queryClient, running]);
 }

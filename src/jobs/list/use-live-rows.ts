@@ -1,0 +1,31 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import { isFinished } from '../../api/job-status.ts';
+import type { JobStatus } from '../../api/types.ts';
+
+/**
+ * Keeps the unfinished rows of the page on screen fresh. Nothing runs (no timer, no request) while
+ * every row is finished; never a stream per row.
+ */
+export function useLiveRows(rows: readonly JobStatus[]): void {
+  const queryClient = useQueryClient();
+  const unfinished = rows.filter((row) => !isFinished(row));
+  const latest = useRef(unfinished);
+  useEffect(() => {
+    latest.current = unfinished;
+  });
+  const running = unfinished.length > 0;
+  useEffect(() => {
+    if (!running) return;
+    // The poller's first round is an interval away: its code loads meanwhile, off the first paint.
+    let stop: (() => void) | undefined;
+    let stopped = false;
+    void import('./status-poller.ts').then(({ startStatusPoller }) => {
+      if (!stopped) stop = startStatusPoller({ queryClient, getRows: () => latest.current });
+    });
+    return () => {
+      stopped = true;
+      stop?.();
+    };
+  }, [queryClient, running]);
+}

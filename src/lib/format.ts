@@ -1,0 +1,36 @@
+// The one short id, truncation and number format of the app.
+
+/**
+ * Enough of an id to tell jobs apart: the first 8 characters of a long id (the whole id stays on
+ * hover, in copies and in the address). `cutMark` is added where the id was cut, for running text.
+ */
+export function shortId(id: string, cutMark = ''): string {
+  return id.length > 12 ? `${id.slice(0, 8)}${cutMark}` : id;
+}
+
+/** Untrusted text that may be long, cut to `max` characters with an ellipsis. */
+export function truncate(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+const numbers = new Intl.NumberFormat('en');
+
+/** "12,345". */
+export function formatNumber(n: number): string {
+  return numbers.format(n);
+}
+
+const BYTE_UNITS = ['B', 'KB', 'MB', 'GB'];
+
+/** "812 B", "3.2 MB". */
+export function formatBytes(bytes: number): string {
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return unit === 0
+    ? `${value} B`
+    : `${value < 10 ? value.toFixed(1) : Math.round(value)} ${BYTE_UNITS[unit]}`;
+}
