@@ -17,7 +17,7 @@ import { apiHeaders, hstsHeader, pageHeaders } from './security-headers.ts';
 export type ServerOptions = {
   /** The built app (vite build's outDir). */
   distDir: string;
-  /** Origin (and optional base path) of the Jobs API that /api is forwarded to. */
+  /** Origin of the Jobs API that /api is forwarded to (the path is kept as the browser sent it). */
   upstream: string;
   /** A cross-origin API the built app calls directly (VITE_API_BASE_URL): named in the CSP's connect-src. */
   apiOrigin?: string;
