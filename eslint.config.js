@@ -41,6 +41,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist',
+      'build',
       'dist-*',
       'coverage',
       'bench/results',
