@@ -22,7 +22,7 @@ async function injected(page: Page): Promise<number> {
 }
 
 test.describe('headers', () => {
-  test('the served app sends the production security headers', async ({ request }) => {
+  test('the served app sends the production security and caching headers', async ({ request }) => {
     const index = await request.get('/');
     expect(index.status()).toBe(200);
     const expected: Record<string, string> = {
@@ -54,7 +54,15 @@ test.describe('headers', () => {
       expect(headers['referrer-policy'], path).toBe('no-referrer');
       expect(headers['x-content-type-options'], path).toBe('nosniff');
       expect(headers['permissions-policy'], path).toBe('camera=(), microphone=(), geolocation=()');
+      expect(headers['cross-origin-opener-policy'], path).toBe('same-origin');
+      // Served over plain HTTP here: no HSTS (server/static-files.test.ts covers the HTTPS case).
+      expect(headers['strict-transport-security'], path).toBeUndefined();
     }
+    // The entry script is named by its hash: cached for a year; the page itself is always revalidated.
+    expect((await request.get(script ?? '')).headers()['cache-control']).toBe(
+      'public, max-age=31536000, immutable',
+    );
+    expect(index.headers()['cache-control']).toBe('no-cache');
     // Nothing in the page itself would need 'unsafe-inline'.
     expect(html).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/);
     expect(html).not.toMatch(/\sstyle=/);
