@@ -2,7 +2,6 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useLocation } from 'react-router';
 import { Link } from '../ui/link.tsx';
-import { clearToken } from '../auth/token-store.ts';
 import { ApiError } from '../api/api-error.ts';
 import { isUsableJobId } from '../api/http.ts';
 import type { Job } from '../api/types.ts';
@@ -20,16 +19,19 @@ import { jobQueries } from './job-queries.ts';
 import { isNewer } from './job-state.ts';
 import { isFinished } from '../api/job-status.ts';
 import { JOB_REFUSAL_TITLES } from '../api/http-messages.ts';
-import { shortId, truncate } from '../lib/format.ts';
+import { shortId } from '../lib/format.ts';
 import type { StreamState } from './stream/stream-state.ts';
 import { useJobStream } from './stream/use-job-stream.ts';
 import { LiveIndicator } from './live-indicator.tsx';
+import { FailurePanel } from './failure-panel.tsx';
+import { JobRefusal } from './job-refusal.tsx';
+import { NotifyOnFinish } from './notify-on-finish.tsx';
 
 /** The route element for /jobs/<id>: one JobView per id, so nothing of job A survives on job B. */
 export function JobPage() {
   const { pathname } = useLocation();
   const jobId = jobIdFromPathname(pathname) ?? '';
-  if (!isUsableJobId(jobId)) return <InvalidJobId jobId={jobId} />;
+  if (!isUsableJobId(jobId)) return <JobRefusal jobId={jobId} reason="invalid-id" />;
   return <JobView key={jobId} jobId={jobId} />;
 }
 
@@ -58,7 +60,6 @@ function JobView({ jobId }: JobViewProps) {
     if (running) preloadJsonViewer(); // the output, when it comes, should not wait for code
   }, [running]);
   const announcement = useCompletionAnnouncement(jobId, meta?.status, meta ? finished : undefined);
-  const notify = useNotifyOnFinish(jobId, announcement);
 
   const refused = refusal(error) ?? stream?.fatal;
   useDocumentTitle(
@@ -68,8 +69,7 @@ function JobView({ jobId }: JobViewProps) {
         ? `${meta.status} · Job ${shortId(jobId, '…')}`
         : `Job ${shortId(jobId, '…')}`,
   );
-  if (refused === 404) return <JobNotFound jobId={jobId} />;
-  if (refused === 403) return <NoAccess jobId={jobId} />;
+  if (refused === 404 || refused === 403) return <JobRefusal jobId={jobId} reason={refused} />;
 
   let body: ReactNode;
   if (meta && job) {
@@ -125,7 +125,7 @@ function JobView({ jobId }: JobViewProps) {
           <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
             <StatusBadge status={meta.status} />
             {stream && <LiveIndicator state={stream} />}
-            {!finished && notify}
+            <NotifyOnFinish jobId={jobId} announcement={announcement} finished={finished} />
           </div>
         )}
       </header>
@@ -166,50 +166,6 @@ function useCompletionAnnouncement(
   return announcement;
 }
 
-type NotifyState = 'off' | 'on' | 'blocked';
-
-/** A desktop notification on completion, offered on a click (permission is never asked on load). */
-function useNotifyOnFinish(jobId: string, announcement: string): ReactNode {
-  const supported = typeof Notification !== 'undefined';
-  const [state, setState] = useState<NotifyState>(() =>
-    supported && Notification.permission === 'denied' ? 'blocked' : 'off',
-  );
-
-  useEffect(() => {
-    if (!announcement || state !== 'on') return;
-    try {
-      new Notification(announcement, { tag: `job-${jobId}` });
-    } catch {
-      // some browsers only allow notifications from a service worker
-    }
-  }, [announcement, state, jobId]);
-
-  if (!supported) return null;
-  if (state === 'blocked') {
-    return (
-      <span className="text-xs text-slate-600 dark:text-slate-300">Notifications are blocked</span>
-    );
-  }
-
-  async function toggle() {
-    if (state === 'on') return setState('off');
-    const permission =
-      Notification.permission === 'granted' ? 'granted' : await Notification.requestPermission();
-    setState(permission === 'granted' ? 'on' : permission === 'denied' ? 'blocked' : 'off');
-  }
-
-  return (
-    <button
-      type="button"
-      className={buttonClass}
-      aria-pressed={state === 'on'}
-      onClick={() => void toggle()}
-    >
-      {state === 'on' ? 'Will notify when finished' : 'Notify me when finished'}
-    </button>
-  );
-}
-
 type OutputSectionProps = { job: Job; finished: boolean; refreshing: boolean };
 
 function OutputSection({ job, finished, refreshing }: OutputSectionProps) {
@@ -240,103 +196,5 @@ function OutputSection({ job, finished, refreshing }: OutputSectionProps) {
     >
       This job has no output.
     </section>
-  );
-}
-
-const MESSAGE_PREVIEW = 10_000;
-
-type FailurePanelProps = { code: string | undefined; message: string | undefined };
-
-/** Why a job failed, first and prominent. Both fields are untrusted text. */
-function FailurePanel({ code, message }: FailurePanelProps) {
-  const shown = message && truncate(message, MESSAGE_PREVIEW);
-  return (
-    <section
-      aria-labelledby="job-failure"
-      className="rounded-lg border border-rose-300 bg-rose-50 p-4 text-rose-950 dark:border-rose-800 dark:bg-rose-950/40 dark:text-rose-100"
-    >
-      <div className="flex items-start gap-2">
-        <h2 id="job-failure" className="min-w-0 font-semibold break-words">
-          Failed
-          {code ? (
-            <>
-              : <span className="font-mono">{code}</span>
-            </>
-          ) : null}
-        </h2>
-        {message && <CopyButton value={message} label="Copy error message" />}
-      </div>
-      {shown && <p className="mt-1 text-sm break-words whitespace-pre-wrap">{shown}</p>}
-    </section>
-  );
-}
-
-function BackToList() {
-  return (
-    <Link to={paths.jobs()} className={`mt-4 ${buttonClass}`}>
-      Back to the jobs list
-    </Link>
-  );
-}
-
-/** The refusal views; their page titles are set by whoever renders them. */
-function Refusal({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <div className="mx-auto max-w-2xl py-10 text-center">
-      <h1 className="text-2xl font-bold">{title}</h1>
-      <div className="mt-2 text-slate-600 dark:text-slate-300">{children}</div>
-    </div>
-  );
-}
-
-function JobNotFound({ jobId }: JobViewProps) {
-  return (
-    <Refusal title={JOB_REFUSAL_TITLES[404]}>
-      <p className="break-words">
-        There is no job with the id <code className="font-mono break-all">{jobId}</code>. Check the
-        link, or find the job in the list.
-      </p>
-      <BackToList />
-    </Refusal>
-  );
-}
-
-function NoAccess({ jobId }: JobViewProps) {
-  return (
-    <Refusal title={JOB_REFUSAL_TITLES[403]}>
-      <p className="break-words">
-        The job <code className="font-mono break-all">{jobId}</code> belongs to someone else. Ask
-        its owner to share it with your organization, or sign in with another token.
-      </p>
-      <div className="flex flex-wrap justify-center gap-2">
-        <BackToList />
-        <button
-          type="button"
-          className={`mt-4 ${buttonClass}`}
-          onClick={() => clearToken('signed-out')}
-        >
-          Sign in with another token
-        </button>
-      </div>
-    </Refusal>
-  );
-}
-
-function InvalidJobId({ jobId }: JobViewProps) {
-  useDocumentTitle('Not a valid job id');
-  return (
-    <Refusal title="Not a valid job id">
-      <p className="break-words">
-        {jobId ? (
-          <>
-            <code className="font-mono">{jobId}</code> cannot be a job id: it cannot be part of an
-            address.
-          </>
-        ) : (
-          'This address has no job id in it.'
-        )}
-      </p>
-      <BackToList />
-    </Refusal>
   );
 }

@@ -17,8 +17,6 @@ type FilteredTableProps = {
 /** The API has no filters: this narrows the rows on screen, and says so. */
 export function FilteredTable({ rows, skeletonRows, busy, overlay }: FilteredTableProps) {
   const [filter, setFilter] = useState<Filter>({ status: '', type: '' });
-  const statusId = useId();
-  const typeId = useId();
   const all = rows ?? [];
   const statuses = distinct(all.map((job) => job.status));
   const types = distinct(all.map((job) => job.jobType));
@@ -28,8 +26,6 @@ export function FilteredTable({ rows, skeletonRows, busy, overlay }: FilteredTab
       (!filter.type || job.jobType === filter.type),
   );
   const active = filter.status !== '' || filter.type !== '';
-  const select =
-    'rounded-md border border-slate-300 bg-white px-2 py-1 text-sm disabled:opacity-60 dark:border-slate-600 dark:bg-slate-900';
 
   let body: ReactNode;
   if (rows === null) {
@@ -60,44 +56,21 @@ export function FilteredTable({ rows, skeletonRows, busy, overlay }: FilteredTab
   return (
     <>
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
-        <div className="flex items-center gap-2">
-          <label htmlFor={statusId} className="text-slate-700 dark:text-slate-300">
-            Status
-          </label>
-          <select
-            id={statusId}
-            className={select}
-            value={filter.status}
-            disabled={rows === null}
-            onChange={(e) => setFilter({ ...filter, status: e.target.value })}
-          >
-            <option value="">All</option>
-            {withCurrent(statuses, filter.status).map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex items-center gap-2">
-          <label htmlFor={typeId} className="text-slate-700 dark:text-slate-300">
-            Type
-          </label>
-          <select
-            id={typeId}
-            className={`${select} max-w-48`}
-            value={filter.type}
-            disabled={rows === null}
-            onChange={(e) => setFilter({ ...filter, type: e.target.value })}
-          >
-            <option value="">All</option>
-            {withCurrent(types, filter.type).map((t) => (
-              <option key={t} value={t}>
-                {t}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          label="Status"
+          values={statuses}
+          value={filter.status}
+          disabled={rows === null}
+          onChange={(status) => setFilter({ ...filter, status })}
+        />
+        <FilterSelect
+          label="Type"
+          values={types}
+          value={filter.type}
+          disabled={rows === null}
+          onChange={(type) => setFilter({ ...filter, type })}
+          className="max-w-48"
+        />
         <span className="text-slate-600 dark:text-slate-400" aria-live="polite">
           {active
             ? `Filtering this page only: ${filtered.length} of its ${all.length} ${plural(all.length, 'job')}.`
@@ -128,4 +101,46 @@ function distinct(values: string[]): string[] {
 // A chosen value stays in the list even when the page no longer has it (the filter still shows as set).
 function withCurrent(values: string[], current: string): string[] {
   return current && !values.includes(current) ? [...values, current] : values;
+}
+
+type FilterSelectProps = {
+  label: string;
+  /** The values on this page, sorted. */
+  values: string[];
+  value: string;
+  disabled: boolean;
+  onChange: (value: string) => void;
+  className?: string;
+};
+
+function FilterSelect({
+  label,
+  values,
+  value,
+  disabled,
+  onChange,
+  className = '',
+}: FilterSelectProps) {
+  const id = useId();
+  return (
+    <div className="flex items-center gap-2">
+      <label htmlFor={id} className="text-slate-700 dark:text-slate-300">
+        {label}
+      </label>
+      <select
+        id={id}
+        className={`rounded-md border border-slate-300 bg-white px-2 py-1 text-sm disabled:opacity-60 dark:border-slate-600 dark:bg-slate-900 ${className}`}
+        value={value}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.value)}
+      >
+        <option value="">All</option>
+        {withCurrent(values, value).map((v) => (
+          <option key={v} value={v}>
+            {v}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
 }
