@@ -6,7 +6,7 @@ import type { SimJob } from './job-store.ts';
 
 export type SimProfile = 'contract' | '2026';
 
-export const PROFILES: readonly SimProfile[] = ['contract', '2026'];
+const PROFILES: readonly SimProfile[] = ['contract', '2026'];
 
 export const isProfile = (value: unknown): value is SimProfile =>
   value === 'contract' || value === '2026';
