@@ -1,11 +1,11 @@
-import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useLocation } from 'react-router';
 import { Link } from '../ui/link.tsx';
 import { clearToken } from '../auth/token-store.ts';
 import { ApiError } from '../api/api-error.ts';
 import { isUsableJobId } from '../api/http.ts';
-import type { Job, JobsPage } from '../api/types.ts';
+import type { Job } from '../api/types.ts';
 import { paths } from '../paths.ts';
 import { buttonClass } from '../ui/button-styles.ts';
 import { CopyButton } from '../ui/copy-button.tsx';
@@ -15,7 +15,7 @@ import { StatusBadge } from '../ui/status-badge.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
 import { jobIdFromPathname } from './job-id.ts';
 import { JobMetadata } from './job-metadata.tsx';
-import { jobKeys, jobQueries } from './job-queries.ts';
+import { jobQueries } from './job-queries.ts';
 import { isNewer } from './job-state.ts';
 import { isFinished } from '../api/job-status.ts';
 import { JOB_REFUSAL_TITLES } from '../api/http-messages.ts';
@@ -31,28 +31,11 @@ export function JobPage() {
   return <JobView key={jobId} jobId={jobId} />;
 }
 
-/** A list page already in the cache holds the whole job: the page can show it at once. */
-function fromLists(queryClient: QueryClient, jobId: string) {
-  let found: { job: Job; at: number } | undefined;
-  for (const [key, page] of queryClient.getQueriesData<JobsPage>({ queryKey: jobKeys.lists() })) {
-    const job = page?.items.find((item) => item.id === jobId);
-    if (job && (!found || isNewer(found.job, job))) {
-      found = { job, at: queryClient.getQueryState(key)?.dataUpdatedAt ?? 0 };
-    }
-  }
-  return found;
-}
-
 type JobViewProps = { jobId: string };
 
 function JobView({ jobId }: JobViewProps) {
-  const queryClient = useQueryClient();
-  const [seed] = useState(() => fromLists(queryClient, jobId));
-  const detailQuery = useQuery({
-    ...jobQueries.detail(jobId),
-    initialData: seed?.job,
-    initialDataUpdatedAt: seed?.at,
-  });
+  // The list keeps no payloads (list/list-job.ts): the page fetches the job itself.
+  const detailQuery = useQuery(jobQueries.detail(jobId));
   const { data: job, error, refetch, isFetching } = detailQuery;
   // A /status answer (polling, a check after a drop) can be newer than the full copy for a moment.
   const { data: status } = useQuery({ ...jobQueries.status(jobId), enabled: false });

@@ -1,10 +1,9 @@
 import { usePrefetchQuery, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { Link } from '../ui/link.tsx';
 import { ApiError } from '../api/api-error.ts';
 import { listFailureTitle } from '../api/http-messages.ts';
-import type { Job } from '../api/types.ts';
 import { paths, parseListSearch } from '../paths.ts';
 import { buttonClass } from '../ui/button-styles.ts';
 import { ErrorPanel } from '../ui/error-panel.tsx';
@@ -12,6 +11,7 @@ import { useDocumentTitle } from '../ui/use-document-title.ts';
 import { jobKeys, jobQueries } from './job-queries.ts';
 import type { ListParams } from './jobs-api.ts';
 import { JobsTable, JobsTableSkeleton } from './jobs-table.tsx';
+import type { ListJob } from './list/list-job.ts';
 import {
   detectDrift,
   driftText,
@@ -25,9 +25,7 @@ import {
 import { NewJobsNotice } from './new-jobs-notice.tsx';
 import { Pagination } from './pagination.tsx';
 import { useLiveRows } from './list/use-live-rows.ts';
-
-/** Waits this long after a page settles before fetching the next one (pages can weigh megabytes). */
-const PREFETCH_DELAY_MS = 300;
+import { useNextPagePrefetch } from './list/use-next-page-prefetch.ts';
 
 /**
  * The jobs list. Its whole state is in the URL (organization, skip, perPage), so a reload, Back/Forward
@@ -63,15 +61,7 @@ export function JobsPage() {
     : { rows: data?.items ?? [], drift: null };
   useLiveRows(rows);
 
-  // The next page, fetched in the background once this one is on screen: Next shows it at once.
-  const nextSkip = current ? (pageTargets(params, current.totalCount).next?.skip ?? null) : null;
-  useEffect(() => {
-    if (nextSkip === null) return;
-    const timer = setTimeout(() => {
-      void queryClient.prefetchQuery(jobQueries.list({ organization, skip: nextSkip, perPage }));
-    }, PREFETCH_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [queryClient, organization, nextSkip, perPage]);
+  useNextPagePrefetch(current ? pageTargets(params, current.totalCount).next : null);
 
   // A mistyped URL is corrected in place (replacing the entry) and the page says what changed.
   if (corrections.length > 0) {
@@ -185,7 +175,7 @@ function Corrected({ to, messages }: { to: ListParams; messages: string[] }) {
 type ListBodyProps = {
   organization: string | null;
   perPage: number;
-  rows: readonly Job[];
+  rows: readonly ListJob[];
   totalCount: number | null;
   loading: boolean;
   error: Error | null;
@@ -268,7 +258,7 @@ type Filter = { status: string; type: string };
 
 type FilteredTableProps = {
   /** null while the first page loads: the skeleton, with the filters already in place. */
-  rows: readonly Job[] | null;
+  rows: readonly ListJob[] | null;
   skeletonRows: number;
   busy: boolean;
   overlay: ReactNode;

@@ -1,6 +1,5 @@
 import { memo, type ReactNode } from 'react';
 import { Link } from '../ui/link.tsx';
-import type { Job } from '../api/types.ts';
 import { paths } from '../paths.ts';
 import { CopyButton } from '../ui/copy-button.tsx';
 import { RelativeTime } from '../ui/relative-time.tsx';
@@ -8,7 +7,8 @@ import { StatusBadge } from '../ui/status-badge.tsx';
 import { formatDuration } from '../ui/time.ts';
 import { useNow } from '../ui/use-now.ts';
 import { isFinished, isWaiting } from '../api/job-status.ts';
-import { shortId, truncate } from '../lib/format.ts';
+import { shortId } from '../lib/format.ts';
+import type { ListJob } from './list/list-job.ts';
 
 const th =
   'px-3 py-2 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-300';
@@ -67,7 +67,7 @@ function TableFrame({ busy, children }: { busy: boolean; children: ReactNode }) 
 }
 
 type JobsTableProps = {
-  rows: readonly Job[];
+  rows: readonly ListJob[];
   /** The rows are the previous page's while the next one loads. */
   busy?: boolean;
 };
@@ -86,10 +86,9 @@ export function JobsTable({ rows, busy = false }: JobsTableProps) {
   );
 }
 
-type JobRowProps = { job: Job };
+type JobRowProps = { job: ListJob };
 
-// Memoised: a live update replaces one row object, and only that row renders again. It reads the
-// small fields only; inputData and outputData (megabytes) are never touched.
+// Memoised: a live update replaces one row object, and only that row renders again.
 const JobRow = memo(function JobRow({ job }: JobRowProps) {
   return (
     <tr data-job-id={job.id} className="hover:bg-slate-50 dark:hover:bg-slate-800/50">
@@ -133,8 +132,8 @@ const JobRow = memo(function JobRow({ job }: JobRowProps) {
         {job.errorCode ? (
           <span
             className="font-mono text-xs text-rose-700 dark:text-rose-300"
-            // The error text is untrusted and may be long: the hover shows the start of it.
-            title={job.errorMessage !== undefined ? truncate(job.errorMessage, 300) : job.errorCode}
+            // The error text is untrusted and may be long: the list keeps (and shows) the start of it.
+            title={job.errorMessage ?? job.errorCode}
           >
             {job.errorCode}
           </span>

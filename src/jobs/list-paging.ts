@@ -1,4 +1,3 @@
-import type { Job } from '../api/types.ts';
 import type { ListParams } from './jobs-api.ts';
 
 /** "31-60 of 237": positions are the server's, counted from 1. */
@@ -100,7 +99,7 @@ export function readListState(state: unknown): ListLocationState {
 export function pagedFrom(
   params: ListParams,
   totalCount: number,
-  items: readonly Job[],
+  items: readonly { id: string }[],
 ): PagedFrom {
   return { ...params, totalCount, ids: items.map((job) => job.id) };
 }
@@ -118,11 +117,11 @@ export type Drift = {
  * previous page; moving back, jobs pushed down from this page were never seen. Compares the page by id
  * with its neighbour the person came from.
  */
-export function detectDrift(
+export function detectDrift<Row extends { id: string }>(
   params: ListParams,
-  page: { totalCount: number; items: readonly Job[] },
+  page: { totalCount: number; items: readonly Row[] },
   from: PagedFrom | undefined,
-): { rows: readonly Job[]; drift: Drift | null } {
+): { rows: readonly Row[]; drift: Drift | null } {
   const neighbour =
     from !== undefined &&
     from.organization === params.organization &&

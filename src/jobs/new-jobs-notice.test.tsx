@@ -2,20 +2,20 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
-import type { Job, JobsPage } from '../api/types.ts';
+import type { ListJob, ListPage } from './list/list-job.ts';
 import { countNewJobs, NEW_JOBS_POLL_MS, NewJobsNotice } from './new-jobs-notice.tsx';
 
-const job = (id: string): Job => ({
+const job = (id: string): ListJob => ({
   id,
   jobType: 'extraction',
   status: 'completed',
   ownerUser: 'demo',
-  inputData: '{}',
+  inputBytes: 2,
   startedAt: '2026-01-01T00:00:00Z',
   createdAt: '2026-01-01T00:00:00Z',
   updatedAt: '2026-01-01T00:00:00Z',
 });
-const page = (total: number, ids: string[]): JobsPage => ({
+const page = (total: number, ids: string[]): ListPage => ({
   totalCount: total,
   skip: 0,
   perPage: 30,
