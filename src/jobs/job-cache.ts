@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { Job, JobStatus } from '../api/types.ts';
-import { jobKeys } from './job-queries.ts';
 import { isFinished } from '../api/job-status.ts';
+import type { Job, JobStatus } from '../api/types.ts';
+import { jobQueries } from './job-queries.ts';
 import { isNewer } from './job-state.ts';
 import { toListJob, type ListPage } from './list/list-job.ts';
 
@@ -16,17 +16,17 @@ function statusOf(job: Job): JobStatus {
  * detail, status and every cached list page holding it, never replacing newer data with older.
  */
 export function writeJob(queryClient: QueryClient, job: Job): void {
-  const detail = queryClient.getQueryData<Job>(jobKeys.detail(job.id));
-  if (isNewer(detail, job)) {
+  const { queryKey } = jobQueries.detail(job.id);
+  if (isNewer(queryClient.getQueryData(queryKey), job)) {
     // A fetch already in flight started before the job finished: its answer must not land on top.
     if (isFinished(job)) cancelInFlight(queryClient, job.id);
-    queryClient.setQueryData(jobKeys.detail(job.id), job);
+    queryClient.setQueryData(queryKey, job);
   }
   writeJobStatus(queryClient, statusOf(job), job);
 }
 
 function cancelInFlight(queryClient: QueryClient, jobId: string): void {
-  for (const queryKey of [jobKeys.detail(jobId), jobKeys.status(jobId)]) {
+  for (const { queryKey } of [jobQueries.detail(jobId), jobQueries.status(jobId)]) {
     if (queryClient.isFetching({ queryKey, exact: true })) {
       void queryClient.cancelQueries({ queryKey, exact: true });
     }
@@ -38,18 +38,21 @@ function cancelInFlight(queryClient: QueryClient, jobId: string): void {
  * lacks. When `full` is given the list rows are made from it (their error and payload sizes too).
  */
 export function writeJobStatus(queryClient: QueryClient, status: JobStatus, full?: Job): void {
-  const current = queryClient.getQueryData<JobStatus>(jobKeys.status(status.id));
-  if (isNewer(current, status)) queryClient.setQueryData(jobKeys.status(status.id), status);
+  const statusKey = jobQueries.status(status.id).queryKey;
+  if (isNewer(queryClient.getQueryData(statusKey), status)) {
+    queryClient.setQueryData(statusKey, status);
+  }
   if (!full) {
-    const detail = queryClient.getQueryData<Job>(jobKeys.detail(status.id));
+    const detailKey = jobQueries.detail(status.id).queryKey;
+    const detail = queryClient.getQueryData(detailKey);
     const changed =
       detail && (detail.status !== status.status || (isFinished(status) && !isFinished(detail)));
     if (detail && isNewer(detail, status) && changed) {
       // A status change or a completion means the data fields changed too: refetch them, don't guess.
-      void queryClient.invalidateQueries({ queryKey: jobKeys.detail(status.id) });
+      void queryClient.invalidateQueries({ queryKey: detailKey });
     }
   }
-  queryClient.setQueriesData<ListPage>({ queryKey: jobKeys.lists() }, (page) => {
+  queryClient.setQueriesData<ListPage>({ queryKey: jobQueries.lists() }, (page) => {
     if (!page) return undefined;
     const index = page.items.findIndex((item) => item.id === status.id);
     const row = page.items[index];

@@ -20,7 +20,8 @@ import { isNewer } from './job-state.ts';
 import { isFinished } from '../api/job-status.ts';
 import { JOB_REFUSAL_TITLES } from '../api/http-messages.ts';
 import { shortId, truncate } from '../lib/format.ts';
-import { useJobStream, type StreamState } from './job-stream.ts';
+import type { StreamState } from './stream/stream-state.ts';
+import { useJobStream } from './stream/use-job-stream.ts';
 import { LiveIndicator } from './live-indicator.tsx';
 
 /** The route element for /jobs/<id>: one JobView per id, so nothing of job A survives on job B. */

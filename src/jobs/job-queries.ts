@@ -1,27 +1,22 @@
-import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { queryOptions } from '@tanstack/react-query';
 import { isFinished } from '../api/job-status.ts';
 import { fetchJob, fetchJobStatus, fetchJobsPage, type ListParams } from './jobs-api.ts';
 
-// Keys go from generic to specific so ['jobs'] invalidates everything and ['jobs', 'list'] every page.
-export const jobKeys = {
-  all: ['jobs'] as const,
-  lists: () => [...jobKeys.all, 'list'] as const,
-  list: (params: ListParams) => [...jobKeys.lists(), params] as const,
-  detail: (jobId: string) => [...jobKeys.all, 'detail', jobId] as const,
-  status: (jobId: string) => [...jobKeys.all, 'status', jobId] as const,
-};
-
+// The one way to name a query: each entry is a `queryOptions` object whose key carries its data type,
+// so `getQueryData(jobQueries.detail(id).queryKey)` is a Job without a type written at the call.
+// Keys go from generic to specific: ['jobs'] covers everything, ['jobs', 'list'] every list page.
 export const jobQueries = {
+  all: () => ['jobs'] as const,
+  lists: () => [...jobQueries.all(), 'list'] as const,
   list: (params: ListParams) =>
     queryOptions({
-      queryKey: jobKeys.list(params),
+      queryKey: [...jobQueries.lists(), params] as const,
       queryFn: ({ signal }) => fetchJobsPage(params, signal),
-      placeholderData: keepPreviousData,
       staleTime: 10_000,
     }),
   detail: (jobId: string) =>
     queryOptions({
-      queryKey: jobKeys.detail(jobId),
+      queryKey: [...jobQueries.all(), 'detail', jobId] as const,
       queryFn: ({ signal }) => fetchJob(jobId, signal),
       staleTime: 10_000,
       // Back online, an unfinished job is refetched once (its result may have come meanwhile); a
@@ -29,9 +24,10 @@ export const jobQueries = {
       refetchOnReconnect: (query) =>
         query.state.data && isFinished(query.state.data) ? false : 'always',
     }),
+  /** The cheap /status read: the stream's checks and its polling go through it. */
   status: (jobId: string) =>
     queryOptions({
-      queryKey: jobKeys.status(jobId),
+      queryKey: [...jobQueries.all(), 'status', jobId] as const,
       queryFn: ({ signal }) => fetchJobStatus(jobId, signal),
     }),
 };

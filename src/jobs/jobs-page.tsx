@@ -8,7 +8,7 @@ import { paths, parseListSearch } from '../paths.ts';
 import { buttonClass } from '../ui/button-styles.ts';
 import { ErrorPanel } from '../ui/error-panel.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
-import { jobKeys, jobQueries } from './job-queries.ts';
+import { jobQueries } from './job-queries.ts';
 import type { ListParams } from './jobs-api.ts';
 import { JobsTable, JobsTableSkeleton } from './jobs-table.tsx';
 import type { ListJob } from './list/list-job.ts';
@@ -87,7 +87,7 @@ export function JobsPage() {
 
   function showNewJobs() {
     // Page 1 and every other cached page shifted: refetch what is on screen, mark the rest stale.
-    void queryClient.invalidateQueries({ queryKey: jobKeys.lists() });
+    void queryClient.invalidateQueries({ queryKey: jobQueries.lists() });
     window.scrollTo({ top: 0 });
   }
 

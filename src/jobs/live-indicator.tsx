@@ -1,7 +1,7 @@
 import { truncate } from '../lib/format.ts';
 import { formatDuration } from '../ui/time.ts';
 import { useNow } from '../ui/use-now.ts';
-import type { StreamState } from './job-stream.ts';
+import type { StreamState } from './stream/stream-state.ts';
 
 const DOT = {
   green: 'bg-emerald-500',

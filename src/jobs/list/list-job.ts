@@ -4,7 +4,7 @@ import { truncate } from '../../lib/format.ts';
 import { utf8Length } from '../../ui/bytes.ts';
 
 /** The start of a job's error message a row keeps (shown on hover); the job page has all of it. */
-export const ERROR_PREVIEW_CHARS = 300;
+const ERROR_PREVIEW_CHARS = 300;
 
 /**
  * What the list keeps of a job: its status fields, its error in short, and the sizes of its payloads.
@@ -23,9 +23,9 @@ export type ListJob = JobStatus & {
 /** A list page as the list keeps it. */
 export type ListPage = Omit<JobsPage, 'items'> & { items: ListJob[] };
 
-// Most payloads are ASCII: their size is their length, found by a native scan instead of a loop.
-const ASCII = /^[\x00-\x7f]*$/;
-const byteSize = (text: string) => (ASCII.test(text) ? text.length : utf8Length(text));
+// Most payloads are printable ASCII: their size is their length, found by a native scan, not a loop.
+const NON_ASCII = /[^\x20-\x7e\t\n\r]/;
+const byteSize = (text: string) => (NON_ASCII.test(text) ? utf8Length(text) : text.length);
 
 export function toListJob(job: Job): ListJob {
   const { inputData, outputData, errorMessage, errorCode, ...status } = job;

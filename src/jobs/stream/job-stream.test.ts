@@ -2,16 +2,14 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, renderHook } from '@testing-library/react';
 import { createElement, StrictMode, type ReactNode } from 'react';
 import { vi } from 'vitest';
-import type { Job, JobsPage } from '../api/types.ts';
-import { clearToken, getToken, setToken } from '../auth/token-store.ts';
-import { jobKeys } from './job-queries.ts';
-import {
-  acquireJobStream,
-  createJobStream,
-  getJobStreamState,
-  streamTiming,
-  useJobStream,
-} from './job-stream.ts';
+import type { Job } from '../../api/types.ts';
+import { clearToken, getToken, setToken } from '../../auth/token-store.ts';
+import { jobQueries } from '../job-queries.ts';
+import { toListJob, type ListPage } from '../list/list-job.ts';
+import { createJobStream } from './job-stream.ts';
+import { acquireJobStream, getJobStreamState } from './stream-registry.ts';
+import { streamTiming } from './stream-state.ts';
+import { useJobStream } from './use-job-stream.ts';
 
 const JOB_ID = 'job 1/?#';
 const running: Job = {
@@ -139,7 +137,7 @@ beforeEach(() => {
   vi.useFakeTimers();
   setToken('tok-1', false);
   queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  queryClient.setQueryData(jobKeys.detail(JOB_ID), running);
+  queryClient.setQueryData(jobQueries.detail(JOB_ID).queryKey, running);
   Object.assign(streamTiming, defaults);
 });
 
@@ -180,17 +178,19 @@ describe('the job stream', () => {
 
   it('writes a result into the detail, status and list caches, then closes for good', async () => {
     const api = fakeApi();
-    const page: JobsPage = { totalCount: 1, skip: 0, perPage: 30, items: [running] };
-    const listKey = jobKeys.list({ organization: null, skip: 0, perPage: 30 });
+    const page: ListPage = { totalCount: 1, skip: 0, perPage: 30, items: [toListJob(running)] };
+    const listKey = jobQueries.list({ organization: null, skip: 0, perPage: 30 }).queryKey;
     queryClient.setQueryData(listKey, page);
     const stream = start();
     await flush();
     api.last().send(event('result', JSON.stringify(completed)));
     await flush();
 
-    expect(queryClient.getQueryData(jobKeys.detail(JOB_ID))).toEqual(completed);
-    expect(queryClient.getQueryData(jobKeys.status(JOB_ID))).toMatchObject({ status: 'completed' });
-    expect(queryClient.getQueryData<JobsPage>(listKey)?.items[0]).toEqual(completed);
+    expect(queryClient.getQueryData(jobQueries.detail(JOB_ID).queryKey)).toEqual(completed);
+    expect(queryClient.getQueryData(jobQueries.status(JOB_ID).queryKey)).toMatchObject({
+      status: 'completed',
+    });
+    expect(queryClient.getQueryData(listKey)?.items[0]).toEqual(toListJob(completed));
     expect(stream.getState().phase).toBe('done');
     expect(api.openCount()).toBe(0);
 
@@ -215,7 +215,7 @@ describe('the job stream', () => {
     // Cut between every CR and LF, and inside fields.
     for (let i = 0; i < text.length; i += 5) api.last().send(text.slice(i, i + 5));
     await flush();
-    expect(queryClient.getQueryData(jobKeys.detail(JOB_ID))).toEqual(completed);
+    expect(queryClient.getQueryData(jobQueries.detail(JOB_ID).queryKey)).toEqual(completed);
     expect(stream.getState().phase).toBe('done');
   });
 
@@ -227,7 +227,7 @@ describe('the job stream', () => {
     const text = `event: result\r\ndata: ${JSON.stringify(big)}\r\n\r\n`;
     for (let i = 0; i < text.length; i += 4096) api.last().send(text.slice(i, i + 4096));
     await flush();
-    expect(queryClient.getQueryData(jobKeys.detail(JOB_ID))).toEqual(big);
+    expect(queryClient.getQueryData(jobQueries.detail(JOB_ID).queryKey)).toEqual(big);
     expect(stream.getState().phase).toBe('done');
   });
 
@@ -246,7 +246,7 @@ describe('the job stream', () => {
     expect(api.statusCalls()).toBe(0);
   });
 
-  it('ignores a malformed result, a result failing validation and one for another job, and checks the job', async () => {
+  it('ignores a malformed result, a result failing validation and one for another job, and checks the job once', async () => {
     const api = fakeApi();
     const stream = start();
     await flush();
@@ -254,9 +254,10 @@ describe('the job stream', () => {
     api.last().send(event('result', JSON.stringify({ ...completed, status: 42 })));
     api.last().send(event('result', JSON.stringify({ ...completed, id: 'someone-else' })));
     await flush();
-    expect(queryClient.getQueryData(jobKeys.detail(JOB_ID))).toEqual(running);
-    expect(queryClient.getQueryData(jobKeys.detail('someone-else'))).toBeUndefined();
-    expect(api.statusCalls()).toBeGreaterThanOrEqual(1);
+    expect(queryClient.getQueryData(jobQueries.detail(JOB_ID).queryKey)).toEqual(running);
+    expect(queryClient.getQueryData(jobQueries.detail('someone-else').queryKey)).toBeUndefined();
+    // Three checks asked at once share the status query's one request.
+    expect(api.statusCalls()).toBe(1);
     expect(stream.getState().phase).toBe('live');
     expect(api.openCount()).toBe(1);
     stream.stop();
@@ -264,13 +265,13 @@ describe('the job stream', () => {
 
   it('never lets an older result replace a newer finished copy', async () => {
     const api = fakeApi();
-    queryClient.setQueryData(jobKeys.detail(JOB_ID), completed);
+    queryClient.setQueryData(jobQueries.detail(JOB_ID).queryKey, completed);
     const stream = start();
     await flush();
     const older = { ...completed, status: 'failed', updatedAt: '2026-01-01T10:04:00Z' };
     api.last().send(event('result', JSON.stringify(older)));
     await flush();
-    expect(queryClient.getQueryData(jobKeys.detail(JOB_ID))).toEqual(completed);
+    expect(queryClient.getQueryData(jobQueries.detail(JOB_ID).queryKey)).toEqual(completed);
     expect(stream.getState().phase).toBe('done');
   });
 
@@ -331,7 +332,9 @@ describe('the job stream', () => {
     api.last().drop();
     await flush();
     expect(stream.getState().phase).toBe('done');
-    expect(queryClient.getQueryData(jobKeys.status(JOB_ID))).toMatchObject({ status: 'completed' });
+    expect(queryClient.getQueryData(jobQueries.status(JOB_ID).queryKey)).toMatchObject({
+      status: 'completed',
+    });
     await advance(60_000);
     expect(api.streamCalls()).toBe(1);
   });
@@ -502,6 +505,33 @@ describe('the job stream', () => {
     await advance(60_000);
     expect(api.statusCalls()).toBe(3);
     expect(api.streamCalls()).toBe(1);
+  });
+
+  it('polling backs off while /status fails, and keeps the interval once it answers again', async () => {
+    const api = fakeApi();
+    api.setStatus(() => new Response('', { status: 503 }));
+    const stream = start();
+    await flush();
+    api.last().send(event('error', JSON.stringify({ code: 'QuotaExceeded' })));
+    await flush();
+    expect(api.statusCalls()).toBe(1);
+    // Failures 1 to 4 wait the interval (the backoff is shorter), the 5th waits 8 s.
+    for (let n = 2; n <= 5; n++) {
+      await advance(streamTiming.pollMs);
+      expect(api.statusCalls()).toBe(n);
+    }
+    await advance(streamTiming.pollMs);
+    expect(api.statusCalls()).toBe(5);
+    await advance(8000 - streamTiming.pollMs);
+    expect(api.statusCalls()).toBe(6);
+    expect(stream.getState().phase).toBe('polling');
+    api.setStatus(() => json(runningStatus));
+    await advance(16_000);
+    expect(api.statusCalls()).toBe(7);
+    await advance(streamTiming.pollMs);
+    expect(api.statusCalls()).toBe(8);
+    expect(queryClient.getQueryData(jobQueries.status(JOB_ID).queryKey)).toEqual(runningStatus);
+    stream.stop();
   });
 
   it('an error event without a readable body still falls back to polling', async () => {
