@@ -109,7 +109,7 @@ describe('startStatusPoller', () => {
     await vi.advanceTimersByTimeAsync(1000);
     expect(fetchFull).toHaveBeenCalledTimes(1);
     expect(rows().map((r) => r.status)).toEqual(['running', 'completed']);
-    expect(rows()[1]).toEqual(done);
+    expect(rows()[1]).toEqual(toListJob(done)); // the row, not the payloads
     expect(queryClient.getQueryData(jobQueries.detail('b').queryKey)).toEqual(done);
     expect(queryClient.getQueryData(jobQueries.status('b').queryKey)).toEqual(statusOf(done));
 
@@ -131,7 +131,7 @@ describe('startStatusPoller', () => {
     expect(rows()[0]).toMatchObject({
       status: 'failed',
       completedAt: T1,
-      inputData: '{"doc":"..."}',
+      inputBytes: '{"doc":"..."}'.length,
     });
     stop();
   });
