@@ -24,16 +24,22 @@ export default defineConfig({
   },
   webServer: [
     {
-      // The production build (npm run test:e2e builds it first) on vite preview, with the simulator's
-      // test controls on and its clock quiet.
-      command: `npx vite preview --port ${PORT} --strictPort --host 127.0.0.1`,
-      url: `http://127.0.0.1:${PORT}/sign-in`,
+      // The production build (npm run test:e2e builds it first) on the production server (server/), run
+      // from source, in demo mode with the simulator's test controls on and its clock quiet.
+      command: 'npx tsx server/main.ts',
+      url: `http://127.0.0.1:${PORT}/healthz`,
       reuseExistingServer: false,
-      env: { SIM_CONTROLS: '1', SIM_LIVE: '0', NUEXTRACT_API_URL: '' },
+      env: {
+        PORT: String(PORT),
+        HOST: '127.0.0.1',
+        SIM_CONTROLS: '1',
+        SIM_LIVE: '0',
+        NUEXTRACT_API_URL: '',
+      },
       timeout: 60_000,
     },
     // The real-API set-up (e2e/proxy.spec.ts): a standalone simulator as the upstream, and the same
-    // build on vite preview with NUEXTRACT_API_URL pointing at it.
+    // build on the production server with NUEXTRACT_API_URL pointing at it.
     {
       command: `npx tsx simulator/cli.ts --port ${PORT + 1}`,
       url: `http://127.0.0.1:${PORT + 1}/__sim/demo`,
@@ -42,10 +48,14 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
-      command: `npx vite preview --port ${PORT + 2} --strictPort --host 127.0.0.1`,
-      url: `http://127.0.0.1:${PORT + 2}/sign-in`,
+      command: 'npx tsx server/main.ts',
+      url: `http://127.0.0.1:${PORT + 2}/healthz`,
       reuseExistingServer: false,
-      env: { NUEXTRACT_API_URL: `http://127.0.0.1:${PORT + 1}` },
+      env: {
+        PORT: String(PORT + 2),
+        HOST: '127.0.0.1',
+        NUEXTRACT_API_URL: `http://127.0.0.1:${PORT + 1}`,
+      },
       timeout: 60_000,
     },
   ],

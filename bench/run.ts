@@ -1,6 +1,6 @@
-// `npm run bench`: performance figures of the production build. Starts `vite preview` with the simulator
-// (test controls on, its clock quiet), runs the list and job page benchmarks in Chromium, measures each
-// first page's download, and scores the list and job pages with Lighthouse. Prints tables; always stops
+// `npm run bench`: performance figures of the production build. Starts the production server (server/,
+// compression included) in demo mode (test controls on, its clock quiet), runs the list and job page
+// benchmarks in Chromium, measures each first page's download, and scores the list and job pages with Lighthouse. Prints tables; always stops
 // by itself, always stops the server and exits 0 (it is not a test: `npm test` checks the budget).
 // DIST_DIR picks the build to serve (as for vite build; default dist), BENCH_PORT the port (any free one),
 // BENCH_ONLY the parts to run (comma-separated: bundle, list, heap, job, lighthouse; default all).
@@ -62,7 +62,7 @@ function freePort(): Promise<number> {
 function stop(child: ChildProcess) {
   if (child.exitCode !== null || child.pid === undefined) return;
   try {
-    process.kill(-child.pid, 'SIGTERM'); // its process group: npx and vite
+    process.kill(-child.pid, 'SIGTERM'); // its process group: npx, tsx and the server
   } catch {
     child.kill('SIGTERM');
   }
@@ -71,7 +71,7 @@ function stop(child: ChildProcess) {
 async function waitForServer(url: string, child: ChildProcess, timeoutMs = 60_000) {
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
-    if (child.exitCode !== null) throw new Error(`vite preview exited (${child.exitCode})`);
+    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode})`);
     try {
       if ((await fetch(url)).ok) return;
     } catch {
@@ -83,25 +83,19 @@ async function waitForServer(url: string, child: ChildProcess, timeoutMs = 60_00
 }
 
 async function startServer(port: number): Promise<string> {
-  const server = spawn(
-    'npx',
-    [
-      'vite',
-      'preview',
-      '--outDir',
-      OUT_DIR,
-      '--port',
-      String(port),
-      '--strictPort',
-      '--host',
-      '127.0.0.1',
-    ],
-    {
-      env: { ...process.env, SIM_CONTROLS: '1', SIM_LIVE: '0', NUEXTRACT_API_URL: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
+  const server = spawn('npx', ['tsx', 'server/main.ts'], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DIST_DIR: OUT_DIR,
+      SIM_CONTROLS: '1',
+      SIM_LIVE: '0',
+      NUEXTRACT_API_URL: '',
     },
-  );
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   cleanups.push(() => stop(server));
   let output = '';
   const keep = (chunk: Buffer) => (output = (output + String(chunk)).slice(-2000));
@@ -109,7 +103,7 @@ async function startServer(port: number): Promise<string> {
   server.stderr?.on('data', keep);
   const baseURL = `http://127.0.0.1:${port}`;
   try {
-    await waitForServer(`${baseURL}/sign-in`, server);
+    await waitForServer(`${baseURL}/healthz`, server);
   } catch (error) {
     throw new Error(`${(error as Error).message}\n${output}`, { cause: error });
   }

@@ -1,6 +1,6 @@
-// Serves the simulator from Vite's dev and preview servers, so `npm run dev` / `vite preview` work without the
-// real API. Steps aside when NUEXTRACT_API_URL is set: then a proxy to that API is configured instead.
-import type { Plugin, PreviewServer, ViteDevServer } from 'vite';
+// Serves the simulator from Vite's dev server, so `npm run dev` works without the real API (production:
+// server/start.ts). Steps aside when NUEXTRACT_API_URL is set: then a proxy to that API is configured instead.
+import type { Plugin, ViteDevServer } from 'vite';
 import { createSimulator } from './app.ts';
 import type { SimulatorOptions } from './app.ts';
 
@@ -11,7 +11,7 @@ export function simulatorPlugin(options: SimulatorOptions = {}): Plugin {
   if (process.env.NUEXTRACT_API_URL) return plugin;
   let announced = false;
 
-  function mount(server: ViteDevServer | PreviewServer): void {
+  function mount(server: ViteDevServer): void {
     const sim = createSimulator(options);
     // Added directly (not from a returned function), so it runs before Vite's own middlewares.
     server.middlewares.use((req, res, next) => {
@@ -27,6 +27,5 @@ export function simulatorPlugin(options: SimulatorOptions = {}): Plugin {
   }
 
   plugin.configureServer = mount;
-  plugin.configurePreviewServer = mount;
   return plugin;
 }

@@ -1,0 +1,296 @@
+// @vitest-environment node
+// The /api proxy against a deliberately misbehaving upstream (test-kit.ts): the allowlist on raw paths,
+// the headers, compression, streams (drop, end and abort propagation, timed), and 502/504.
+import type { AddressInfo } from 'node:net';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { buildServer } from './app.ts';
+import {
+  BIG_JSON,
+  closedPort,
+  httpRequest,
+  makeDist,
+  openStream,
+  rawRequest,
+  startUpstream,
+} from './test-kit.ts';
+import type { Upstream } from './test-kit.ts';
+
+const TOKEN = 'Bearer secret-token';
+/** The issue's bound for a drop or an abort to cross the proxy. */
+const PROPAGATION_MS = 1000;
+
+let upstream: Upstream;
+let app: FastifyInstance;
+let port: number;
+
+async function listen(server: FastifyInstance): Promise<number> {
+  await server.listen({ port: 0, host: '127.0.0.1' });
+  return (server.server.address() as AddressInfo).port;
+}
+
+beforeAll(async () => {
+  upstream = await startUpstream();
+  app = await buildServer({
+    distDir: await makeDist(),
+    upstream: upstream.url,
+    trustProxy: false,
+    upstreamTimeoutMs: 500,
+    logLevel: 'silent',
+  });
+  port = await listen(app);
+});
+
+afterAll(async () => {
+  await app.close();
+  await upstream.close();
+});
+
+beforeEach(() => {
+  upstream.seen.length = 0;
+});
+
+describe('the path allowlist, on raw request targets', () => {
+  it.each([
+    ['GET', '/api/jobs'],
+    ['GET', '/api/jobs?skip=30&perPage=30&organization=acme'],
+    ['GET', '/api/jobs/abc'],
+    ['GET', '/api/jobs/abc/status'],
+    ['POST', '/api/jobs/abc/cancel'],
+  ])('forwards %s %s unchanged', async (method, target) => {
+    const response = await rawRequest(port, target, { method, headers: { 'Content-Length': '0' } });
+    expect(response.status).toBe(200);
+    expect(upstream.seen.map((r) => `${r.method} ${r.url}`)).toEqual([`${method} ${target}`]);
+  });
+
+  it.each(['/api/jobs/a%2Fb%20c%3F%23%25/status', '/api/jobs/_.%2Fe%2Fx.y.%20.%2E.z'])(
+    'passes the id of %s through exactly as sent',
+    async (target) => {
+      expect((await rawRequest(port, target)).status).toBe(200);
+      expect(upstream.seen.map((r) => r.url)).toEqual([target]);
+    },
+  );
+
+  it.each([
+    '/api/../admin',
+    '/api/./jobs',
+    '/api/jobs/../../admin',
+    '/api/%2e%2e/admin',
+    '/api/%2E%2e/admin',
+    '/api/jobs/%2e%2e',
+    '/api/jobs/..%2f..',
+    '/api/jobs/x%2F..%2F..%2Fadmin/status',
+    '/api/jobs/..%2Fx',
+    '/api/jobs/x%20..%2Fy/stream',
+    '/api/jobs/x%2F.%2Fy',
+    '/api\\jobs',
+    '/api/jobs\\..\\admin',
+    '/api/jobs/x%5c..',
+    '/api/jobs/%zz',
+    'http://127.0.0.1/api/jobs',
+  ])('answers %s with 400 and forwards nothing', async (target) => {
+    const response = await rawRequest(port, target);
+    expect(response.status).toBe(400);
+    expect(response.headers['cache-control']).toBe('no-store');
+    expect(upstream.seen).toEqual([]);
+  });
+
+  it.each([
+    '/api',
+    '/api/',
+    '/apiX',
+    '/api-docs',
+    '/API/jobs',
+    '/%61pi/jobs',
+    '/api/admin',
+    '/api/jobs/',
+    '/api/jobs//status',
+    '/api/jobs/x/other',
+    '/api/jobs/x/status/more',
+    '/api/v2/jobs',
+  ])('answers %s with 404 and forwards nothing', async (target) => {
+    const response = await rawRequest(port, target);
+    expect(response.status).toBe(404);
+    expect(response.headers['content-security-policy']).toBe("default-src 'none'; sandbox");
+    expect(upstream.seen).toEqual([]);
+  });
+
+  it.each([
+    ['DELETE', '/api/jobs/x', 'GET'],
+    ['POST', '/api/jobs', 'GET'],
+    ['GET', '/api/jobs/x/cancel', 'POST'],
+  ])('answers %s %s with 405 (Allow: %s) and forwards nothing', async (method, target, allow) => {
+    const response = await rawRequest(port, target, { method });
+    expect(response.status).toBe(405);
+    expect(response.headers.allow).toBe(allow);
+    expect(upstream.seen).toEqual([]);
+  });
+});
+
+describe('headers', () => {
+  it('forwards Authorization, Accept and Last-Event-ID, and no cookie', async () => {
+    const response = await httpRequest(port, '/api/jobs/echo', {
+      headers: {
+        Authorization: TOKEN,
+        Accept: 'application/json',
+        'Last-Event-ID': '42',
+        Cookie: 'session=secret',
+        'X-Forwarded-For': '10.0.0.1',
+      },
+    });
+    const seen = JSON.parse(response.body.toString()) as Record<string, string>;
+    expect(seen).toMatchObject({
+      authorization: TOKEN,
+      accept: 'application/json',
+      'last-event-id': '42',
+    });
+    expect(seen.cookie).toBeUndefined();
+    expect(seen['x-forwarded-for']).toBeUndefined();
+  });
+
+  it("overrides the upstream's caching and makes its HTML inert; its cookies stop here", async () => {
+    for (const path of ['/api/jobs', '/api/jobs/html']) {
+      const { headers } = await httpRequest(port, path);
+      expect(headers['cache-control'], path).toBe('no-store');
+      expect(headers['x-content-type-options'], path).toBe('nosniff');
+      expect(headers['content-security-policy'], path).toBe("default-src 'none'; sandbox");
+      expect(headers['set-cookie'], path).toBeUndefined();
+      expect(headers['access-control-allow-origin'], path).toBeUndefined();
+    }
+  });
+
+  it('puts the API headers on errors too: 502, 504 and a passed-through 503', async () => {
+    for (const path of ['/api/jobs/silent', '/api/jobs/reset', '/api/jobs/unavailable']) {
+      const { headers } = await httpRequest(port, path);
+      expect(headers['cache-control'], path).toBe('no-store');
+      expect(headers['content-security-policy'], path).toBe("default-src 'none'; sandbox");
+    }
+  });
+});
+
+describe('compression', () => {
+  it.each([
+    ['br', brotliDecompressSync],
+    ['gzip', gunzipSync],
+  ] as const)('compresses JSON with %s when the browser accepts it', async (encoding, decode) => {
+    const response = await httpRequest(port, '/api/jobs', {
+      headers: { 'Accept-Encoding': encoding },
+    });
+    expect(response.headers['content-encoding']).toBe(encoding);
+    expect(response.body.length).toBeLessThan(BIG_JSON.length / 4);
+    expect(decode(response.body).toString()).toBe(BIG_JSON);
+  });
+
+  it('sends plain JSON to a browser that accepts no encoding', async () => {
+    const response = await httpRequest(port, '/api/jobs');
+    expect(response.headers['content-encoding']).toBeUndefined();
+    expect(response.body.toString()).toBe(BIG_JSON);
+  });
+
+  it('passes JSON the upstream compressed through as it is', async () => {
+    const response = await httpRequest(port, '/api/jobs/gzipped', {
+      headers: { 'Accept-Encoding': 'gzip, br' },
+    });
+    expect(response.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(response.body).toString()).toBe(BIG_JSON);
+  });
+});
+
+describe('streams', () => {
+  it('passes events through uncompressed, each as it is sent', async () => {
+    const stream = await openStream(port, '/api/jobs/live/stream', {
+      'Accept-Encoding': 'br, gzip',
+    });
+    expect(stream.res.headers['content-type']).toBe('text/event-stream');
+    expect(stream.res.headers['content-encoding']).toBeUndefined();
+    expect(stream.res.headers['cache-control']).toBe('no-store');
+    await expect.poll(() => stream.received.join('')).toBe('event: ping\ndata: {}\n\n');
+    upstream.streams.get('live')?.res.write('event: result\ndata: {"id":"live"}\n\n');
+    await expect
+      .poll(() => stream.received.join(''))
+      .toBe('event: ping\ndata: {}\n\nevent: result\ndata: {"id":"live"}\n\n');
+    stream.abort();
+  });
+
+  it('sends the headers of a stream at once, before its first event', async () => {
+    const stream = await openStream(port, '/api/jobs/quiet/stream');
+    expect(stream.res.statusCode).toBe(200);
+    expect(stream.res.headers['content-type']).toBe('text/event-stream');
+    expect(stream.received).toEqual([]);
+    stream.abort();
+  });
+
+  it("ends the browser's connection within 1 s of the upstream dropping it", async () => {
+    const stream = await openStream(port, '/api/jobs/drop/stream');
+    await upstream.streamOpened('drop');
+    await expect.poll(() => stream.received.length).toBeGreaterThan(0);
+    const dropped = performance.now();
+    upstream.streams.get('drop')?.res.socket?.destroy();
+    expect((await stream.ended) - dropped).toBeLessThan(PROPAGATION_MS);
+    expect(stream.res.complete).toBe(false); // a drop, not a clean end
+  });
+
+  it("ends the browser's connection within 1 s of the upstream ending it", async () => {
+    const stream = await openStream(port, '/api/jobs/end/stream');
+    await upstream.streamOpened('end');
+    await expect.poll(() => stream.received.length).toBeGreaterThan(0);
+    const ended = performance.now();
+    upstream.streams.get('end')?.res.end('event: result\ndata: {}\n\n');
+    expect((await stream.ended) - ended).toBeLessThan(PROPAGATION_MS);
+    expect(stream.received.join('')).toContain('event: result');
+  });
+
+  it('closes the upstream request within 1 s of the browser leaving', async () => {
+    const stream = await openStream(port, '/api/jobs/leave/stream');
+    await upstream.streamOpened('leave');
+    const left = performance.now();
+    stream.abort();
+    const closed = (await upstream.streams.get('leave')?.closed) ?? Infinity;
+    expect(closed - left).toBeLessThan(PROPAGATION_MS);
+  });
+});
+
+describe('an upstream that fails', () => {
+  it('answers 504 with a short text when the upstream is silent, and stays up', async () => {
+    const started = performance.now();
+    const response = await httpRequest(port, '/api/jobs/silent');
+    expect(response.status).toBe(504);
+    expect(response.headers['content-type']).toMatch(/^text\/plain/);
+    expect(response.body.toString()).toBe('The Jobs API did not answer in time.');
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect((await httpRequest(port, '/api/jobs/x')).status).toBe(200);
+  });
+
+  it('answers 502 when the upstream hangs up before answering', async () => {
+    const response = await httpRequest(port, '/api/jobs/reset');
+    expect(response.status).toBe(502);
+    expect(response.body.toString()).toBe('The Jobs API could not be reached.');
+  });
+
+  it('passes an upstream 503 through once, without retrying it', async () => {
+    const response = await httpRequest(port, '/api/jobs/unavailable');
+    expect(response.status).toBe(503);
+    expect(upstream.seen).toHaveLength(1);
+  });
+
+  it('answers 502 at once when nothing listens upstream', async () => {
+    const unreachable = await buildServer({
+      distDir: await makeDist(),
+      upstream: `http://127.0.0.1:${await closedPort()}`,
+      trustProxy: false,
+      upstreamTimeoutMs: 30_000,
+      logLevel: 'silent',
+    });
+    try {
+      const unreachablePort = await listen(unreachable);
+      const started = performance.now();
+      const response = await httpRequest(unreachablePort, '/api/jobs/x/stream');
+      expect(response.status).toBe(502);
+      expect(response.body.toString()).toBe('The Jobs API could not be reached.');
+      expect(performance.now() - started).toBeLessThan(5_000);
+    } finally {
+      await unreachable.close();
+    }
+  });
+});

@@ -1,0 +1,208 @@
+// The production server: the built app as static files (precompressed, cached by name), the /api proxy to
+// the Jobs API (allowlisted, streams passed through unbuffered), and in demo mode the simulator's
+// /__sim/ endpoints. Every response carries the security headers (security-headers.ts).
+import type { ServerResponse } from 'node:http';
+import { join, resolve, sep } from 'node:path';
+import { pipeline } from 'node:stream';
+import Fastify from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fastifyCompress from '@fastify/compress';
+import fastifyHttpProxy from '@fastify/http-proxy';
+import fastifyStatic from '@fastify/static';
+import type { Simulator } from '../simulator/app.ts';
+import { classifyApiRequest } from './api-paths.ts';
+import type { ApiVerdict } from './api-paths.ts';
+import { apiHeaders, hstsHeader, pageHeaders } from './security-headers.ts';
+
+export type ServerOptions = {
+  /** The built app (vite build's outDir). */
+  distDir: string;
+  /** Origin of the Jobs API that /api is forwarded to (the path is kept as the browser sent it). */
+  upstream: string;
+  /** A cross-origin API the built app calls directly (VITE_API_BASE_URL): named in the CSP's connect-src. */
+  apiOrigin?: string;
+  /** Fastify's trustProxy: whether X-Forwarded-Proto (and -For) from the load balancer are believed. */
+  trustProxy: boolean | string;
+  /** The upstream must send its response headers within this long, else 504. */
+  upstreamTimeoutMs: number;
+  /** Demo mode: the simulator behind `upstream`, whose /__sim/ endpoints this server answers itself. */
+  simulator?: Simulator;
+  /** Pino's level (request lines at info); no header is ever logged. */
+  logLevel: string;
+};
+
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** Request headers the Jobs API needs; everything else (cookies first) stays here. */
+const FORWARDED_REQUEST_HEADERS = new Set([
+  'host',
+  'authorization',
+  'accept',
+  'accept-encoding',
+  'last-event-id',
+  'content-type',
+  'content-length',
+]);
+
+/** Upstream response headers that stop here: cookies, and the upstream connection's own (hop-by-hop). */
+const DROPPED_RESPONSE_HEADERS = new Set([
+  'set-cookie',
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'transfer-encoding',
+  'upgrade',
+  'trailer',
+  'te',
+]);
+
+function sendText(reply: FastifyReply, status: number, text: string): FastifyReply {
+  return reply.code(status).type('text/plain; charset=utf-8').send(text);
+}
+
+/** App routes (/jobs/x.y included) fall back to index.html; a file that is not there is a 404. */
+function isAppRoute(request: FastifyRequest): boolean {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return false;
+  const path = request.url.split('?', 1)[0] ?? '';
+  // /__sim/ outside demo mode: the sign-in page asks /__sim/demo, and must hear "no" rather than HTML.
+  if (path.startsWith('/assets/') || path.startsWith('/.') || path.startsWith('/__sim/'))
+    return false;
+  // A top-level name with an extension is a file (/favicon.ico, /robots.txt), not a route.
+  return !/^\/[^/]*\.[^/]*$/.test(path);
+}
+
+/** No source maps and no dot files (.vite/manifest.json) leave the server. */
+function isServable(pathName: string): boolean {
+  return !pathName.endsWith('.map') && !pathName.split('/').some((part) => part.startsWith('.'));
+}
+
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const root = resolve(options.distDir);
+  const assetsDir = join(root, 'assets') + sep;
+  const page = pageHeaders(options.apiOrigin);
+
+  /** The headers every answer carries (and /api ones their stricter set); says whether it is /api's. */
+  function secure(request: FastifyRequest, reply: FastifyReply): ApiVerdict {
+    const verdict = classifyApiRequest(request.method, request.raw.url ?? '');
+    reply.headers(page);
+    if (request.protocol === 'https') reply.headers(hstsHeader);
+    if (verdict.kind !== 'not-api') reply.headers(apiHeaders);
+    return verdict;
+  }
+
+  const app = Fastify({
+    trustProxy: options.trustProxy,
+    // SIGTERM ends open streams instead of waiting for them.
+    forceCloseConnections: true,
+    logger: {
+      level: options.logLevel,
+      redact: ['req.headers.authorization', 'req.headers.cookie'],
+    },
+    // A target the router cannot decode (/api/jobs/%zz) is answered before any hook runs.
+    frameworkErrors: (_error, request, reply) => {
+      secure(request, reply);
+      void sendText(reply, 400, 'Bad request path');
+    },
+  });
+
+  const simulator = options.simulator;
+  // Before routing: the API allowlist on the raw request target.
+  app.addHook('onRequest', async (request, reply) => {
+    const verdict = secure(request, reply);
+    // Demo mode's /__sim/ (the demo token, test controls): answered by the simulator itself, before
+    // Fastify reads the body, and not proxied, since the controls check the real caller (loopback only).
+    if (simulator && verdict.kind === 'not-api' && request.url.startsWith('/__sim/')) {
+      reply.hijack();
+      for (const [name, value] of Object.entries(apiHeaders)) reply.raw.setHeader(name, value);
+      simulator.handle(request.raw, reply.raw);
+      return reply;
+    }
+    if (verdict.kind === 'bad-path') return sendText(reply, 400, 'Bad request path');
+    if (verdict.kind === 'not-found') return sendText(reply, 404, 'Not found');
+    if (verdict.kind === 'bad-method') {
+      return sendText(reply.header('Allow', verdict.allow), 405, 'Method not allowed');
+    }
+  });
+  // Whatever the upstream said, /api answers are data: not cached, not sniffed, never a page.
+  app.addHook('onSend', async (request, reply) => {
+    if (classifyApiRequest(request.method, request.raw.url ?? '').kind !== 'not-api') {
+      reply.headers(apiHeaders);
+    }
+  });
+
+  // br or gzip by Accept-Encoding, for what is not compressed yet; text/event-stream never (default types).
+  await app.register(fastifyCompress, { encodings: ['br', 'gzip'] });
+
+  await app.register(fastifyHttpProxy, {
+    upstream: options.upstream,
+    prefix: '/api',
+    rewritePrefix: '/api',
+    disableRequestLogging: true,
+    undici: { headersTimeout: options.upstreamTimeoutMs },
+    replyOptions: {
+      // One attempt: the dashboard owns retries (and a 503 must reach it as a 503).
+      retryDelay: () => null,
+      rewriteRequestHeaders: (_request, headers) =>
+        Object.fromEntries(
+          Object.entries(headers).filter(([name]) => FORWARDED_REQUEST_HEADERS.has(name)),
+        ),
+      rewriteHeaders: (headers) =>
+        Object.fromEntries(
+          Object.entries(headers).filter(
+            ([name]) => !DROPPED_RESPONSE_HEADERS.has(name) && !name.startsWith('access-control-'),
+          ),
+        ),
+      onResponse: (_request, reply, upstream) => {
+        const type = String(reply.getHeader('content-type') ?? '');
+        if (!type.startsWith('text/event-stream')) return void reply.send(upstream.stream);
+        // A stream's headers go out now, not with its first event (30 s away at the real service's
+        // pings): the page says "Live" when they arrive. Piped by hand, so nothing buffers or
+        // compresses it, an upstream drop destroys the browser's response, and a browser that
+        // leaves destroys the upstream request.
+        reply.headers(apiHeaders);
+        reply.hijack();
+        const raw = reply.raw as ServerResponse;
+        for (const [name, value] of Object.entries(reply.getHeaders())) {
+          if (value !== undefined) raw.setHeader(name, value);
+        }
+        raw.writeHead(reply.statusCode);
+        raw.flushHeaders();
+        pipeline(upstream.stream, raw, () => {});
+      },
+      onError: (reply, { error }) => {
+        const timedOut = 'statusCode' in error && error.statusCode === 504;
+        void reply
+          .code(timedOut ? 504 : 502)
+          .type('text/plain; charset=utf-8')
+          .send(
+            timedOut
+              ? 'The Jobs API did not answer in time.'
+              : 'The Jobs API could not be reached.',
+          );
+      },
+    },
+  });
+
+  app.get('/healthz', (_request, reply) =>
+    sendText(reply.header('Cache-Control', 'no-store'), 200, 'ok'),
+  );
+
+  await app.register(fastifyStatic, {
+    root,
+    preCompressed: true,
+    cacheControl: false,
+    dotfiles: 'ignore',
+    allowedPath: isServable,
+    setHeaders: (res, path) => {
+      res.setHeader('Cache-Control', path.startsWith(assetsDir) ? IMMUTABLE : 'no-cache');
+      // The same URL is br, gzip or plain by Accept-Encoding: caches on the way must know.
+      res.setHeader('Vary', 'Accept-Encoding');
+    },
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    if (!isAppRoute(request)) return sendText(reply, 404, 'Not found');
+    return reply.code(200).header('Cache-Control', 'no-cache').sendFile('index.html');
+  });
+
+  return app;
+}
