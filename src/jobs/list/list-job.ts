@@ -1,7 +1,7 @@
 import type { Job, JobStatus, JobsPage } from '../../api/types.ts';
 import { parseJobsPage } from '../../api/validate.ts';
 import { truncate } from '../../lib/format.ts';
-import { utf8Length } from '../../ui/bytes.ts';
+import { utf8Length } from '../../lib/bytes.ts';
 
 /** The start of a job's error message a row keeps (shown on hover); the job page has all of it. */
 const ERROR_PREVIEW_CHARS = 300;

@@ -1,19 +1,21 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import type { ListParams } from '../../api/types.ts';
 import { jobQueries } from '../job-queries.ts';
-import type { ListParams } from '../jobs-api.ts';
 
 /**
- * Fetches the next page in the background once the browser is idle after this one is on screen, so Next
- * shows it at once. It must not cost the current page anything: it waits for idle time, and
- * one still running when the person moves elsewhere (not to that page) is called off, request and all.
+ * The next page, fetched in the background once the browser is idle after this one is on screen, so Next
+ * shows it at once. It must not cost the current page anything: it waits for idle time, and one still
+ * running when the person moves elsewhere (not to that page) is called off, request and all.
  */
-export function useNextPagePrefetch(next: ListParams | null): void {
+export function useNextPagePrefetch(
+  { organization, perPage }: ListParams,
+  nextSkip: number | null,
+): void {
   const queryClient = useQueryClient();
-  const key = next && JSON.stringify(next);
   useEffect(() => {
-    if (!key) return;
-    const options = jobQueries.list(JSON.parse(key) as ListParams);
+    if (nextSkip === null) return;
+    const options = jobQueries.list({ organization, skip: nextSkip, perPage });
     let started = false;
     // Safari has no requestIdleCallback: a short wait instead.
     const idle = self.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 300));
@@ -35,5 +37,5 @@ export function useNextPagePrefetch(next: ListParams | null): void {
         });
       }
     };
-  }, [queryClient, key]);
+  }, [queryClient, organization, nextSkip, perPage]);
 }
