@@ -36,5 +36,8 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}', 'simulator/**/*.test.ts', 'server/**/*.test.ts'],
     setupFiles: ['src/test-setup.ts'],
     restoreMocks: true,
+    // A 2-core machine running the browser tests beside these can make a jsdom render take seconds:
+    // a wait is not a failure, so allow for it.
+    testTimeout: 20_000,
   },
 });
