@@ -4,6 +4,39 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import pluginQuery from '@tanstack/eslint-plugin-query';
 import tseslint from 'typescript-eslint';
 
+// react-router's Link brings its prefetching code into the first page (about 2 KB gzip).
+const ROUTER_LINK = {
+  name: 'react-router',
+  importNames: ['Link', 'NavLink'],
+  message: 'Use Link from src/ui/link.tsx (see scripts/check-bundle.ts).',
+};
+// The start-up files at the top of src/, which nothing below them may import.
+const TOP_FILES = ['router', 'app', 'main', 'query-client'];
+
+/** One no-restricted-imports block per layer: the folders and top files it may not import from. */
+function importLayers(layers) {
+  return layers.map(([files, folders, tops]) => {
+    const patterns = [];
+    if (folders.length > 0) {
+      patterns.push({
+        regex: `(^|/)(${folders.join('|')})/`,
+        message: `Imports flow one way (ARCHITECTURE.md): ${files} may not import from ${folders.join(', ')}.`,
+      });
+    }
+    if (tops.length > 0) {
+      patterns.push({
+        regex: `(^|/)(${tops.join('|')})\\.tsx?$`,
+        message: `Imports flow one way (ARCHITECTURE.md): ${files} may not import ${tops.join(', ')}.`,
+      });
+    }
+    return {
+      files: [files],
+      ignores: ['**/*.test.{ts,tsx}'],
+      rules: { 'no-restricted-imports': ['error', { paths: [ROUTER_LINK], patterns }] },
+    };
+  });
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -43,19 +76,22 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
   },
+  // Imports flow one way: lib ← api ← ui, paths.ts ← auth ← jobs ← frame ← router.tsx, app.tsx, main.tsx.
+  // Each layer is named below with what it may not import (tests may reach across, to set things up).
+  ...importLayers([
+    ['src/lib/**', ['api', 'auth', 'jobs', 'ui', 'frame'], TOP_FILES.concat('paths')],
+    ['src/api/**', ['auth', 'jobs', 'ui', 'frame'], TOP_FILES.concat('paths')],
+    ['src/ui/**', ['auth', 'jobs', 'frame'], TOP_FILES.concat('paths')],
+    ['src/auth/**', ['jobs', 'frame'], TOP_FILES],
+    ['src/jobs/**', ['frame'], TOP_FILES],
+    ['src/frame/**', [], TOP_FILES],
+    ['src/*.{ts,tsx}', [], []],
+    // After the start-up files' block, which would otherwise lift its rule.
+    ['src/paths.ts', ['auth', 'jobs', 'ui', 'frame'], TOP_FILES],
+  ]),
   {
-    files: ['src/**/*.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          name: 'react-router',
-          importNames: ['Link', 'NavLink'],
-          message:
-            "Use Link from src/ui/link.tsx: react-router's brings its prefetching code into the first page (about 2 KB gzip, see scripts/check-bundle.ts).",
-        },
-      ],
-    },
+    files: ['src/**/*.test.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { paths: [ROUTER_LINK] }] },
   },
   ...pluginQuery.configs['flat/recommended'],
 );

@@ -24,7 +24,7 @@ export type PageLoad = {
  */
 export const PAGES = [
   { page: 'sign-in', modules: ['src/auth/sign-in-page.tsx'] },
-  { page: 'jobs list', modules: ['src/jobs/jobs-page.tsx'] },
+  { page: 'jobs list', modules: ['src/jobs/list/jobs-page.tsx'] },
   { page: 'job', modules: ['src/jobs/job-page.tsx', 'src/ui/json-viewer/json-tree.tsx'] },
 ] as const;
 

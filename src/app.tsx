@@ -7,7 +7,7 @@ import { createAppRouter } from './router.tsx';
 
 export function App() {
   const [queryClient] = useState(createQueryClient);
-  const [router] = useState(createAppRouter);
+  const [router] = useState(() => createAppRouter(queryClient));
   useForgetDataOnSignOut(queryClient);
 
   return (

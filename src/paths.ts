@@ -1,5 +1,5 @@
 import { encodeSegment } from './api/http.ts';
-import type { ListParams } from './jobs/jobs-api.ts';
+import type { ListParams } from './api/types.ts';
 
 export const PER_PAGE_OPTIONS = [10, 30, 50, 100] as const;
 const DEFAULT_PER_PAGE = 30;

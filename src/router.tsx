@@ -1,11 +1,13 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { RequireAuth } from './auth/require-auth.tsx';
 import { SignInPage } from './auth/sign-in-page.tsx';
 import { AppFrame } from './frame/app-frame.tsx';
 import { NotFoundPage, RouteError } from './frame/route-error.tsx';
-import { JobsPage } from './jobs/jobs-page.tsx';
+import { jobsLoader } from './jobs/list/jobs-loader.ts';
+import { JobsPage } from './jobs/list/jobs-page.tsx';
 
-export function createAppRouter() {
+export function createAppRouter(queryClient: QueryClient) {
   return createBrowserRouter([
     { path: '/sign-in', element: <SignInPage />, errorElement: <RouteError /> },
     {
@@ -17,7 +19,12 @@ export function createAppRouter() {
           errorElement: <RouteError />,
           children: [
             { index: true, element: <Navigate to="/jobs" replace /> },
-            { path: 'jobs', element: <JobsPage />, errorElement: <RouteError /> },
+            {
+              path: 'jobs',
+              loader: jobsLoader(queryClient),
+              element: <JobsPage />,
+              errorElement: <RouteError />,
+            },
             {
               path: 'jobs/:jobId',
               // The job page (tree viewer, stream) is its own chunk: the list does not download it.

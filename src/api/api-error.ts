@@ -9,6 +9,8 @@ export class ApiError extends Error {
     readonly status?: number,
     /** From a 429/503 `Retry-After` header. */
     readonly retryAfterMs?: number,
+    /** Which sign-in the refused request was sent for (Credentials.version): never the token itself. */
+    readonly tokenVersion?: number,
   ) {
     super(message);
   }

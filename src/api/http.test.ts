@@ -1,6 +1,8 @@
 import { vi } from 'vitest';
 import { clearToken, getToken, setToken } from '../auth/token-store.ts';
 import { fetchJob, fetchJobsPage } from '../jobs/jobs-api.ts';
+import { jobQueries } from '../jobs/job-queries.ts';
+import { createQueryClient } from '../query-client.ts';
 import { ApiError } from './api-error.ts';
 import { backoffDelay, shouldRetry } from './retry.ts';
 
@@ -89,9 +91,14 @@ describe('the HTTP layer', () => {
     expect(error.message).toContain('status');
   });
 
-  it('clears the token on 401', async () => {
+  it('clears the token on a 401 to a query', async () => {
     respond(JSON.stringify({ message: 'Unauthorized' }), { status: 401 });
-    expect(await failure(fetchJob('job-1'))).toMatchObject({ status: 401 });
+    const error = await failure(fetchJob('job-1'));
+    expect(error).toMatchObject({ status: 401 });
+    // The HTTP layer only reports it; the query cache's onError ends the session.
+    expect(getToken()).toBe('secret-token');
+    const queries = createQueryClient();
+    await failure(queries.fetchQuery(jobQueries.detail('job-1')));
     expect(getToken()).toBeNull();
   });
 
@@ -169,7 +176,9 @@ describe('401 and the token in use', () => {
       vi.fn(() => new Promise<Response>((resolve) => (answer = resolve))),
     );
     setToken('old-token', false);
-    const pending = fetchJob('job-1').catch((e: unknown) => e);
+    const pending = createQueryClient()
+      .fetchQuery(jobQueries.detail('job-1'))
+      .catch((e: unknown) => e);
     setToken('new-token', false);
     answer(new Response('{"message":"Unauthorized"}', { status: 401 }));
     expect(await pending).toMatchObject({ status: 401 });

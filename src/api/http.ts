@@ -1,4 +1,3 @@
-import { clearToken, getToken } from '../auth/token-store.ts';
 import { ApiError } from './api-error.ts';
 import { httpStatusMessage, NETWORK_MESSAGE } from './http-messages.ts';
 import { truncate } from '../lib/format.ts';
@@ -36,6 +35,13 @@ export function jobPath(jobId: string, suffix: '' | '/status' | '/stream' = ''):
   return `/api/jobs/${encodeSegment(jobId)}${suffix}`;
 }
 
+/**
+ * The bearer token a call sends, and which sign-in it belongs to: a 401 carries the version, so the
+ * one who signs out (auth/expire-on-401.ts) can tell a late answer for an old token from a live one.
+ * A token being tried out (sign-in) has no version.
+ */
+export type Credentials = { token: string | null; version?: number };
+
 export function authHeaders(token: string | null): Record<string, string> {
   return token ? { Authorization: `Bearer ${token}` } : {};
 }
@@ -44,28 +50,26 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 const BODY_TIMEOUT_FACTOR = 4;
 
 type GetOptions = {
+  credentials: Credentials;
   signal?: AbortSignal;
   timeoutMs?: number;
-  /** A token to try instead of the stored one (sign-in checks a token before keeping it). */
-  token?: string;
 };
 
 /** GET a JSON resource, validated by `parse`. Throws ApiError; rethrows the caller's own abort as is. */
 export async function getJson<T>(
   path: string,
   parse: (body: unknown) => T,
-  { signal, timeoutMs = DEFAULT_TIMEOUT_MS, token }: GetOptions = {},
+  { credentials, signal, timeoutMs = DEFAULT_TIMEOUT_MS }: GetOptions,
 ): Promise<T> {
   const timeout = new AbortController();
   let timer = setTimeout(() => timeout.abort(), timeoutMs);
   const onAbort = () => timeout.abort();
   signal?.addEventListener('abort', onAbort);
-  const sentToken = token ?? getToken();
   try {
     let response: Response;
     try {
       response = await fetch(apiUrl(path), {
-        headers: { Accept: 'application/json', ...authHeaders(sentToken) },
+        headers: { Accept: 'application/json', ...authHeaders(credentials.token) },
         credentials: 'omit',
         referrerPolicy: 'no-referrer',
         signal: timeout.signal,
@@ -77,7 +81,7 @@ export async function getJson<T>(
       }
       throw new ApiError('network', NETWORK_MESSAGE);
     }
-    if (!response.ok) throw await httpError(response, sentToken);
+    if (!response.ok) throw await httpError(response, credentials);
     // The answer has begun; a list page of megabytes may take a while more, but not forever.
     clearTimeout(timer);
     timer = setTimeout(() => timeout.abort(), BODY_TIMEOUT_FACTOR * timeoutMs);
@@ -118,21 +122,22 @@ function looksLikeHtml(response: Response): boolean {
   return (response.headers.get('Content-Type') ?? '').includes('html');
 }
 
-/**
- * Turns a non-2xx response into an ApiError carrying the server's own message when it has one.
- * A 401 signs out only if the refused token is still the one in use: a late answer to a request
- * sent with an old token must not clear the token the person has just signed in with.
- */
-export async function httpError(response: Response, sentToken: string | null): Promise<ApiError> {
+/** Turns a non-2xx response into an ApiError carrying the server's own message when it has one. */
+export async function httpError(response: Response, credentials: Credentials): Promise<ApiError> {
   const status = response.status;
-  if (status === 401 && sentToken !== null && getToken() === sentToken) clearToken('expired');
   const fallback = httpStatusMessage(status);
   let message = fallback;
   if (!looksLikeHtml(response)) {
     const text = await response.text().catch(() => '');
     message = serverMessage(text) ?? fallback;
   }
-  return new ApiError('http', message, status, retryAfterMs(response.headers.get('Retry-After')));
+  return new ApiError(
+    'http',
+    message,
+    status,
+    retryAfterMs(response.headers.get('Retry-After')),
+    credentials.version,
+  );
 }
 
 // The 400s are text/plain ("Invalid value for: query parameter skip"); other errors may be JSON.

@@ -8,3 +8,6 @@ export type StreamError = components['schemas']['StreamError'];
 export type JobsPage = Omit<components['schemas']['PaginatedResponseJobResponse'], 'items'> & {
   items: Job[];
 };
+
+/** Which list page: the URL's state and the list call's parameters. */
+export type ListParams = { organization: string | null; skip: number; perPage: number };

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import type { Credentials } from '../api/http.ts';
 
 // The API token lives in memory, mirrored to sessionStorage (survives a reload) or, when the person
 // asks to be remembered, localStorage. Never in a URL, a cookie or a log.
@@ -9,6 +10,8 @@ const SIGN_OUT_KEY = 'nuextract.signed-out-at';
 export type ClearReason = 'signed-out' | 'expired';
 
 let token: string | null = readStoredToken();
+/** Counts token changes: a request names the version it was sent with, never the token. */
+let version = 0;
 let lastClearReason: ClearReason | null = null;
 const listeners = new Set<() => void>();
 
@@ -21,11 +24,21 @@ function readStoredToken(): string | null {
 }
 
 function notify() {
+  version += 1;
   for (const listener of listeners) listener();
 }
 
 export function getToken(): string | null {
   return token;
+}
+
+/** What the next request sends (api/http.ts Credentials). */
+export function currentCredentials(): Credentials {
+  return { token, version };
+}
+
+export function getTokenVersion(): number {
+  return version;
 }
 
 export function getLastClearReason(): ClearReason | null {

@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { isFinished } from '../api/job-status.ts';
-import { fetchJob, fetchJobStatus, fetchJobsPage, type ListParams } from './jobs-api.ts';
+import type { ListParams } from '../api/types.ts';
+import { fetchJob, fetchJobStatus, fetchJobsPage } from './jobs-api.ts';
 
 // The one way to name a query: each entry is a `queryOptions` object whose key carries its data type,
 // so `getQueryData(jobQueries.detail(id).queryKey)` is a Job without a type written at the call.

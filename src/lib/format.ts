@@ -13,6 +13,11 @@ export function truncate(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
+/** "1 job", "2 jobs". */
+export function plural(n: number, word: string): string {
+  return n === 1 ? word : `${word}s`;
+}
+
 const numbers = new Intl.NumberFormat('en');
 
 /** "12,345". */

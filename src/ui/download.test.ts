@@ -1,5 +1,5 @@
 import { formatBytes } from '../lib/format.ts';
-import { utf8Length } from './bytes.ts';
+import { utf8Length } from '../lib/bytes.ts';
 import { safeFileName } from './download.ts';
 import { splitChunks } from './large-text.tsx';
 

@@ -158,25 +158,30 @@ describe('PayloadPanel', () => {
     expect(container.querySelector('img')).toBeNull();
   });
 
-  it('renders big arrays a page at a time, and expands or collapses everything', async () => {
-    const user = userEvent.setup();
-    const text = JSON.stringify({ rows: Array.from({ length: 130 }, (_, i) => ({ i })) });
-    const { container } = render(<PayloadPanel title="Output" text={text} fileBase="x" />);
-    const count = (label: string) =>
-      container.querySelectorAll(`button[aria-label^="${label} "]`).length;
-    const list = await tree();
-    await user.click(within(list).getByRole('button', { name: 'Expand rows' }));
-    expect(count('Expand')).toBe(100);
-    await user.click(within(list).getByRole('button', { name: 'Show 30 more (30 not shown)' }));
-    expect(count('Expand')).toBe(130);
+  // Many clicks through user-event: slow on a loaded machine, hence the longer timeout.
+  it(
+    'renders big arrays a page at a time, and expands or collapses everything',
+    { timeout: 15_000 },
+    async () => {
+      const user = userEvent.setup();
+      const text = JSON.stringify({ rows: Array.from({ length: 130 }, (_, i) => ({ i })) });
+      const { container } = render(<PayloadPanel title="Output" text={text} fileBase="x" />);
+      const count = (label: string) =>
+        container.querySelectorAll(`button[aria-label^="${label} "]`).length;
+      const list = await tree();
+      await user.click(within(list).getByRole('button', { name: 'Expand rows' }));
+      expect(count('Expand')).toBe(100);
+      await user.click(within(list).getByRole('button', { name: 'Show 30 more (30 not shown)' }));
+      expect(count('Expand')).toBe(130);
 
-    await user.click(screen.getByRole('button', { name: 'Collapse all' }));
-    await waitFor(() => expect(count('Expand')).toBe(1));
-    expect(count('Collapse')).toBe(0);
-    await user.click(screen.getByRole('button', { name: 'Expand all' }));
-    // Breadth first: the root, rows, and the first page of rows' items (130 rows, budget permitting).
-    await waitFor(() => expect(count('Collapse')).toBe(102));
-  });
+      await user.click(screen.getByRole('button', { name: 'Collapse all' }));
+      await waitFor(() => expect(count('Expand')).toBe(1));
+      expect(count('Collapse')).toBe(0);
+      await user.click(screen.getByRole('button', { name: 'Expand all' }));
+      // Breadth first: the root, rows, and the first page of rows' items (130 rows, budget permitting).
+      await waitFor(() => expect(count('Collapse')).toBe(102));
+    },
+  );
 
   it('copies a value in full, not the preview the row shows', async () => {
     const user = userEvent.setup();

@@ -12,7 +12,7 @@ import {
   pathKey,
   type ChildPage,
   type Summary,
-} from './json-viewer/json-model.ts';
+} from '../lib/json/json-model.ts';
 
 // The tree is only needed once a payload is showing: it stays out of every other page's bundle.
 // Once its code is here it renders directly: a lazy component's first render suspends, and React

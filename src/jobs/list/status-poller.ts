@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { ApiError } from '../../api/api-error.ts';
+import { expireOn401 } from '../../auth/expire-on-401.ts';
 import { backoffDelay, isRetryable } from '../../api/retry.ts';
 import type { Job, JobStatus } from '../../api/types.ts';
 import { writeJob, writeJobStatus } from '../job-cache.ts';
@@ -67,6 +68,7 @@ export function startStatusPoller({
         writeJob(queryClient, await fetchFull(id, signal));
       } catch (error) {
         if (signal.aborted) return undefined;
+        expireOn401(error);
         // The status alone still moves the row on; the data fields follow on the next list fetch.
         writeJobStatus(queryClient, status);
         return error;
@@ -74,6 +76,7 @@ export function startStatusPoller({
       return undefined;
     } catch (error) {
       if (signal.aborted) return undefined;
+      expireOn401(error); // these calls are no queries: the query cache cannot see their 401
       if (error instanceof ApiError && (error.status === 403 || error.status === 404)) {
         gone.add(id);
         return undefined;

@@ -4,7 +4,8 @@ import { isFinished } from '../../api/job-status.ts';
 import { backoffDelay, isRetryable } from '../../api/retry.ts';
 import type { Job, JobStatus } from '../../api/types.ts';
 import { parseJob, parseStreamError } from '../../api/validate.ts';
-import { parseJsonOffThread } from '../../ui/json-viewer/json-doc.ts';
+import { expireOn401 } from '../../auth/expire-on-401.ts';
+import { parseJsonOffThread } from '../../lib/json/worker-client.ts';
 import { writeJob, writeJobStatus } from '../job-cache.ts';
 import { jobQueries } from '../job-queries.ts';
 import { NotAnEventStream, openAttempt, type Attempt } from './stream-attempt.ts';
@@ -95,7 +96,7 @@ export function createJobStream(
   }
 
   function fail(status: Refusal, message: string) {
-    // 401: the HTTP layer has cleared the token, which sends the person to sign-in and back.
+    // 401: the token has been cleared, which sends the person to sign-in and back.
     end({ phase: 'failed', fatal: status, problem: { message } });
   }
 
@@ -167,7 +168,10 @@ export function createJobStream(
   }
 
   function refused(error: ApiError & { status: Refusal }) {
-    if (error.status === 401) return fail(401, error.message);
+    if (error.status === 401) {
+      expireOn401(error); // the stream is no query: the query cache cannot see this one
+      return fail(401, error.message);
+    }
     // A 403 from the stream can mean "not yours" or a billing limit on streaming: /status tells which.
     // If the job itself is readable, the page keeps it and polls instead.
     startPolling({ code: `HTTP ${error.status}`, message: error.message });

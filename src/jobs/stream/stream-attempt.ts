@@ -1,7 +1,7 @@
 import { fetchEventSource } from '@microsoft/fetch-event-source';
 import { ApiError } from '../../api/api-error.ts';
 import { apiUrl, authHeaders, httpError, jobPath } from '../../api/http.ts';
-import { getToken } from '../../auth/token-store.ts';
+import { currentCredentials } from '../../auth/token-store.ts';
 import { eventStreamLines } from './event-stream-lines.ts';
 import { streamTiming } from './stream-state.ts';
 import type { SilenceWindow } from './watchdog.ts';
@@ -62,12 +62,12 @@ export function openAttempt(jobId: string, silence: SilenceWindow, on: AttemptEv
   });
   arm(Math.max(silence.ms(), streamTiming.connectTimeoutMs));
 
-  const sentToken = getToken();
+  const credentials = currentCredentials();
   fetchEventSource(apiUrl(jobPath(jobId, '/stream')), {
     signal: controller.signal,
     // A fresh token on every attempt; the library would otherwise reuse the first one forever.
     // (`accept` in lower case: the library adds its own unless it finds exactly this key.)
-    headers: { accept: 'text/event-stream', ...authHeaders(sentToken) },
+    headers: { accept: 'text/event-stream', ...authHeaders(credentials.token) },
     credentials: 'omit',
     referrerPolicy: 'no-referrer',
     cache: 'no-store',
@@ -92,7 +92,7 @@ export function openAttempt(jobId: string, silence: SilenceWindow, on: AttemptEv
         return;
       }
       if (response.ok) throw new NotAnEventStream('The server answered without an event stream.');
-      throw await httpError(response, sentToken);
+      throw await httpError(response, credentials);
     },
     onmessage(message) {
       if (!live()) return;

@@ -13,9 +13,10 @@ import {
   type ExpandPlan,
   type JsonPath,
   type Summary,
-} from './json-model.ts';
-import { utf8Length } from '../bytes.ts';
-import type { Parsed, WorkerRequest, WorkerResponse, WorkerResult } from './parse-protocol.ts';
+} from '../../lib/json/json-model.ts';
+import { utf8Length } from '../../lib/bytes.ts';
+import { ask, getWorker, isCurrentWorker, newDocId } from '../../lib/json/worker-client.ts';
+import type { Parsed } from '../../lib/json/worker-protocol.ts';
 
 /** A parsed JSON document as the tree reads it: a page of children at a time, cached once loaded. */
 export type JsonDoc = {
@@ -104,75 +105,16 @@ function parseLocally(text: string): ParseOutcome {
   }
 }
 
-// ---- The worker: one for the tab, created on first use, shared by every open document. ----
-
-type Pending = { resolve(result: WorkerResult): void; reject(error: WorkerError): void };
-
-class WorkerError extends Error {}
-
-let worker: Worker | null = null;
-let workerBroken = false;
-let nextId = 1;
-const pending = new Map<number, Pending>();
-
-function failAll(message: string) {
-  for (const p of pending.values()) p.reject(new WorkerError(message));
-  pending.clear();
-}
-
-function getWorker(): Worker | null {
-  if (worker) return worker;
-  if (workerBroken || typeof Worker === 'undefined') return null;
-  try {
-    worker = new Worker(new URL('./parse-worker.ts', import.meta.url), { type: 'module' });
-  } catch {
-    workerBroken = true;
-    return null;
-  }
-  worker.addEventListener('message', (event: MessageEvent<WorkerResponse>) => {
-    const response = event.data;
-    const p = pending.get(response.id);
-    if (!p) return;
-    pending.delete(response.id);
-    if (response.ok) p.resolve(response.result);
-    else p.reject(new WorkerError(response.message));
-  });
-  worker.addEventListener('error', (event) => {
-    // A worker that cannot load (or crashed) is not retried: parsing falls back to the page.
-    event.preventDefault();
-    workerBroken = true;
-    worker?.terminate();
-    worker = null;
-    failAll('The parser stopped.');
-  });
-  return worker;
-}
-
-type Request = WorkerRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
-
-function ask(
-  target: Worker,
-  request: Request,
-  transfer: Transferable[] = [],
-): Promise<WorkerResult> {
-  const id = nextId++;
-  return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject });
-    target.postMessage({ ...request, id } as WorkerRequest, transfer);
-  });
-}
-
 function workerDoc(target: Worker, doc: number, root: Summary): JsonDoc {
   let disposed = false;
   return createDoc(root, {
-    page: async (path, offset, limit) =>
-      (await ask(target, { op: 'children', doc, path, offset, limit })) as ChildPage,
-    text: async (path) => (await ask(target, { op: 'text', doc, path })) as string,
-    plan: async (budget) => (await ask(target, { op: 'expand', doc, budget })) as ExpandPlan,
+    page: (path, offset, limit) => ask(target, 'children', { doc, path, offset, limit }),
+    text: (path) => ask(target, 'text', { doc, path }),
+    plan: (budget) => ask(target, 'expand', { doc, budget }),
     dispose() {
       if (disposed) return;
       disposed = true;
-      if (worker === target) void ask(target, { op: 'dispose', doc }).catch(() => undefined);
+      if (isCurrentWorker(target)) void ask(target, 'dispose', { doc }).catch(() => undefined);
     },
   });
 }
@@ -184,15 +126,10 @@ function workerDoc(target: Worker, doc: number, root: Summary): JsonDoc {
 export async function parseJsonText(text: string, signal?: AbortSignal): Promise<ParseOutcome> {
   const target = text.length >= WORKER_THRESHOLD ? getWorker() : null;
   if (!target) return parseLocally(text);
-  const doc = nextId++;
+  const doc = newDocId();
   let parsed: Parsed;
   try {
-    parsed = (await ask(target, {
-      op: 'parse',
-      doc,
-      text,
-      measureOnly: !mightBeJson(text),
-    })) as Parsed;
+    parsed = await ask(target, 'parse', { doc, text, measureOnly: !mightBeJson(text) });
   } catch {
     return parseLocally(text); // the worker could not run: parse here rather than not at all
   }
@@ -204,28 +141,4 @@ export async function parseJsonText(text: string, signal?: AbortSignal): Promise
     return { kind: 'text', reason: 'cancelled', bytes };
   }
   return { kind: 'json', doc: result, bytes };
-}
-
-/**
- * JSON.parse off the main thread (text, or UTF-8 bytes, which are handed over without a copy when they
- * own their buffer). Without a worker it parses here. Rejects as JSON.parse would.
- */
-export async function parseJsonOffThread(input: string | Uint8Array): Promise<unknown> {
-  const target = getWorker();
-  if (target) {
-    const owned =
-      typeof input !== 'string' &&
-      input.byteOffset === 0 &&
-      input.byteLength === input.buffer.byteLength &&
-      input.buffer instanceof ArrayBuffer;
-    try {
-      const answer = await ask(target, { op: 'value', input }, owned ? [input.buffer] : []);
-      return (answer as { value: unknown }).value;
-    } catch (error) {
-      // A parse error is the answer; a worker that died leaves the parse to this thread (if the
-      // bytes were not handed over to it).
-      if (!workerBroken || owned) throw error;
-    }
-  }
-  return JSON.parse(typeof input === 'string' ? input : new TextDecoder().decode(input)) as unknown;
 }

@@ -13,7 +13,7 @@ import {
   type JsonKey,
   type JsonPath,
   type Summary,
-} from './json-model.ts';
+} from '../../lib/json/json-model.ts';
 
 /** Inline string values are cut here; the rest is one click (or a copy) away. */
 const INLINE_CHARS = 300;

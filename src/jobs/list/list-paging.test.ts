@@ -1,16 +1,13 @@
-import type { Job } from '../api/types.ts';
+import type { Job } from '../../api/types.ts';
+import { detectDrift, driftText, pagedFrom, readListState } from './list-drift.ts';
 import {
-  detectDrift,
-  driftText,
   lastPageSkip,
-  pagedFrom,
   pageTargets,
   pastEndCorrection,
   rangeText,
-  readListState,
   withPerPage,
 } from './list-paging.ts';
-import { parseListSearch, paths } from '../paths.ts';
+import { parseListSearch, paths } from '../../paths.ts';
 
 const params = (skip: number, perPage = 30, organization: string | null = null) => ({
   organization,

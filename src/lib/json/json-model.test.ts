@@ -12,7 +12,7 @@ import {
   summarize,
   textOf,
 } from './json-model.ts';
-import { localDoc } from './json-doc.ts';
+import { localDoc } from '../../ui/json-viewer/json-doc.ts';
 
 describe('the JSON model', () => {
   it('summarizes values without carrying big strings whole', () => {

@@ -1,9 +1,10 @@
 import { act, render, screen, within } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { vi } from 'vitest';
-import type { Job } from '../api/types.ts';
-import { shortId } from '../lib/format.ts';
-import { JobsTable, JobsTableSkeleton } from './jobs-table.tsx';
+import type { Job } from '../../api/types.ts';
+import { shortId } from '../../lib/format.ts';
+import { JobsTableSkeleton } from './jobs-table-skeleton.tsx';
+import { JobsTable } from './jobs-table.tsx';
 
 const T0 = Date.parse('2026-11-01T12:00:00Z');
 

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import type { JobsPage } from '../api/types.ts';
-import { buttonClass } from '../ui/button-styles.ts';
-import { jobQueries } from './job-queries.ts';
-import { plural } from './list-paging.ts';
+import type { JobsPage } from '../../api/types.ts';
+import { buttonClass } from '../../ui/button-styles.ts';
+import { jobQueries } from '../job-queries.ts';
+import { plural } from '../../lib/format.ts';
 
 /** How often page 1 asks whether jobs arrived (only while the tab is visible). */
 export const NEW_JOBS_POLL_MS = 15_000;

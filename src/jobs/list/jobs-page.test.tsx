@@ -3,7 +3,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { vi } from 'vitest';
-import type { Job } from '../api/types.ts';
+import type { Job } from '../../api/types.ts';
 import { JobsPage } from './jobs-page.tsx';
 
 const NOW = Date.parse('2026-11-01T12:00:00Z');

@@ -1,7 +1,7 @@
 import { useId } from 'react';
-import { PER_PAGE_OPTIONS } from '../paths.ts';
-import { buttonClass } from '../ui/button-styles.ts';
-import type { ListParams } from './jobs-api.ts';
+import { PER_PAGE_OPTIONS } from '../../paths.ts';
+import { buttonClass } from '../../ui/button-styles.ts';
+import type { ListParams } from '../../api/types.ts';
 import { pageTargets, rangeText, withPerPage } from './list-paging.ts';
 
 type PaginationProps = {

@@ -1,0 +1,131 @@
+import { useId, useState, type ReactNode } from 'react';
+import type { Job } from '../../api/types.ts';
+import { plural } from '../../lib/format.ts';
+import { JobsTableSkeleton } from './jobs-table-skeleton.tsx';
+import { JobsTable } from './jobs-table.tsx';
+
+type Filter = { status: string; type: string };
+
+type FilteredTableProps = {
+  /** null while the first page loads: the skeleton, with the filters already in place. */
+  rows: readonly Job[] | null;
+  skeletonRows: number;
+  busy: boolean;
+  overlay: ReactNode;
+};
+
+/** The API has no filters: this narrows the rows on screen, and says so. */
+export function FilteredTable({ rows, skeletonRows, busy, overlay }: FilteredTableProps) {
+  const [filter, setFilter] = useState<Filter>({ status: '', type: '' });
+  const statusId = useId();
+  const typeId = useId();
+  const all = rows ?? [];
+  const statuses = distinct(all.map((job) => job.status));
+  const types = distinct(all.map((job) => job.jobType));
+  const filtered = all.filter(
+    (job) =>
+      (!filter.status || job.status === filter.status) &&
+      (!filter.type || job.jobType === filter.type),
+  );
+  const active = filter.status !== '' || filter.type !== '';
+  const select =
+    'rounded-md border border-slate-300 bg-white px-2 py-1 text-sm disabled:opacity-60 dark:border-slate-600 dark:bg-slate-900';
+
+  let body: ReactNode;
+  if (rows === null) {
+    body = (
+      <>
+        <p role="status" className="sr-only">
+          Loading jobs…
+        </p>
+        <JobsTableSkeleton rows={skeletonRows} />
+      </>
+    );
+  } else if (rows.length === 0) {
+    body = (
+      <p className="rounded-lg border border-dashed border-slate-300 px-6 py-8 text-center text-sm dark:border-slate-700">
+        Every job of this page was already shown on the page you came from.
+      </p>
+    );
+  } else if (filtered.length === 0) {
+    body = (
+      <p className="rounded-lg border border-dashed border-slate-300 px-6 py-8 text-center text-sm dark:border-slate-700">
+        No job on this page matches the filter. Other pages are not searched.
+      </p>
+    );
+  } else {
+    body = <JobsTable rows={filtered} busy={busy} />;
+  }
+
+  return (
+    <>
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
+        <div className="flex items-center gap-2">
+          <label htmlFor={statusId} className="text-slate-700 dark:text-slate-300">
+            Status
+          </label>
+          <select
+            id={statusId}
+            className={select}
+            value={filter.status}
+            disabled={rows === null}
+            onChange={(e) => setFilter({ ...filter, status: e.target.value })}
+          >
+            <option value="">All</option>
+            {withCurrent(statuses, filter.status).map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="flex items-center gap-2">
+          <label htmlFor={typeId} className="text-slate-700 dark:text-slate-300">
+            Type
+          </label>
+          <select
+            id={typeId}
+            className={`${select} max-w-48`}
+            value={filter.type}
+            disabled={rows === null}
+            onChange={(e) => setFilter({ ...filter, type: e.target.value })}
+          >
+            <option value="">All</option>
+            {withCurrent(types, filter.type).map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
+          </select>
+        </div>
+        <span className="text-slate-600 dark:text-slate-400" aria-live="polite">
+          {active
+            ? `Filtering this page only: ${filtered.length} of its ${all.length} ${plural(all.length, 'job')}.`
+            : 'Filters apply to this page only.'}
+        </span>
+        {active && (
+          <button
+            type="button"
+            className="font-medium text-indigo-700 underline dark:text-indigo-300"
+            onClick={() => setFilter({ status: '', type: '' })}
+          >
+            Clear filters
+          </button>
+        )}
+      </div>
+      <div>
+        {overlay}
+        {body}
+      </div>
+    </>
+  );
+}
+
+function distinct(values: string[]): string[] {
+  return [...new Set(values)].sort();
+}
+
+// A chosen value stays in the list even when the page no longer has it (the filter still shows as set).
+function withCurrent(values: string[], current: string): string[] {
+  return current && !values.includes(current) ? [...values, current] : values;
+}

@@ -1,0 +1,165 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useLocation, useNavigate, useSearchParams } from 'react-router';
+import type { ListParams } from '../../api/types.ts';
+import { paths, parseListSearch } from '../../paths.ts';
+import { Link } from '../../ui/link.tsx';
+import { Notice } from '../../ui/notice.tsx';
+import { useDocumentTitle } from '../../ui/use-document-title.ts';
+import { jobQueries } from '../job-queries.ts';
+import { Corrected } from './list-corrections.tsx';
+import { ListBody } from './list-body.tsx';
+import {
+  detectDrift,
+  driftText,
+  pagedFrom,
+  readListState,
+  type ListLocationState,
+} from './list-drift.ts';
+import { pageTargets, pastEndCorrection } from './list-paging.ts';
+import { NewJobsNotice } from './new-jobs-notice.tsx';
+import { Pagination } from './pagination.tsx';
+import { useLiveRows } from './use-live-rows.ts';
+import { useNextPagePrefetch } from './use-next-page-prefetch.ts';
+
+/**
+ * The jobs list. Its whole state is in the URL (organization, skip, perPage), so a reload, Back/Forward
+ * or a shared link shows the same page; what the URL can't hold (corrections made, the page the person
+ * paged from) rides in the history entry.
+ */
+export function JobsPage() {
+  const [searchParams] = useSearchParams();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const { params, corrections } = parseListSearch(searchParams);
+  const { organization, skip, perPage } = params;
+  const listState = readListState(location.state);
+
+  useDocumentTitle(organization ? `Jobs · ${organization}` : 'Jobs');
+
+  // The route loader (jobs-loader.ts) has already started this request.
+  const query = useQuery({
+    ...jobQueries.list(params),
+    // Keep the previous page on screen while the next loads, but never another organization's rows.
+    placeholderData: (previous, previousQuery) =>
+      previousQuery?.queryKey[2].organization === organization ? previous : undefined,
+    // The loader asks (again) on every visit; a failure it just had is shown, not asked twice.
+    retryOnMount: false,
+  });
+  const { data, error, isPlaceholderData, dataUpdatedAt } = query;
+  // The page that belongs to this URL (not the previous one kept while it loads).
+  const current = data && !isPlaceholderData ? data : undefined;
+
+  const { rows, drift } = current
+    ? detectDrift(params, current, listState.from)
+    : { rows: data?.items ?? [], drift: null };
+  useLiveRows(rows);
+
+  useNextPagePrefetch(
+    params,
+    current ? (pageTargets(params, current.totalCount).next?.skip ?? null) : null,
+  );
+
+  // A mistyped URL is corrected in place (replacing the entry) and the page says what changed.
+  if (corrections.length > 0) {
+    return <Corrected to={params} messages={[...(listState.corrections ?? []), ...corrections]} />;
+  }
+  const pastEnd = current ? pastEndCorrection(params, current.totalCount) : null;
+  if (pastEnd) return <Corrected to={pastEnd.params} messages={[pastEnd.message]} />;
+
+  function go(target: ListParams, how: 'page' | 'per-page') {
+    const state: ListLocationState = {};
+    // Remember this page so the next one can spot jobs that moved between them.
+    if (how === 'page' && current)
+      state.from = pagedFrom(params, current.totalCount, current.items);
+    void navigate(paths.jobs(target), { state });
+  }
+
+  function dismissCorrections() {
+    void navigate(
+      { pathname: location.pathname, search: location.search },
+      { replace: true, state: { ...listState, corrections: undefined } },
+    );
+  }
+
+  function showNewJobs() {
+    // Page 1 and every other cached page shifted: refetch what is on screen, mark the rest stale.
+    void queryClient.invalidateQueries({ queryKey: jobQueries.lists() });
+    window.scrollTo({ top: 0 });
+  }
+
+  return (
+    <section aria-labelledby="jobs-heading" className="space-y-3">
+      <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+        <h1 id="jobs-heading" className="text-xl font-semibold">
+          Jobs
+        </h1>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          {organization ? (
+            <>
+              Organization <span className="font-medium">{organization}</span>
+            </>
+          ) : (
+            'Personal account'
+          )}
+        </p>
+      </div>
+
+      {listState.corrections && (
+        <Notice tone="amber" onDismiss={dismissCorrections}>
+          <p className="font-medium">The address was corrected.</p>
+          <ul className="mt-1 list-inside list-disc">
+            {listState.corrections.map((message) => (
+              <li key={message}>{message}</li>
+            ))}
+          </ul>
+        </Notice>
+      )}
+      {drift && (
+        <Notice tone="sky">
+          {driftText(drift)}{' '}
+          <Link to={paths.jobs({ organization, perPage })} className="font-medium underline">
+            Start again from the newest
+          </Link>
+        </Notice>
+      )}
+
+      <ListBody
+        organization={organization}
+        perPage={perPage}
+        rows={rows}
+        totalCount={data?.totalCount ?? null}
+        loading={isPlaceholderData}
+        error={error}
+        onRetry={() => void query.refetch()}
+        overlay={
+          current &&
+          skip === 0 &&
+          perPage > 1 && (
+            <NewJobsNotice
+              organization={organization}
+              page={current}
+              pageUpdatedAt={dataUpdatedAt}
+              onShow={showNewJobs}
+            />
+          )
+        }
+      />
+
+      {!(error && !data) && (
+        <div className="sticky bottom-0 z-10 -mx-3 border-t border-slate-200 bg-slate-50/95 px-3 py-2 backdrop-blur sm:-mx-6 sm:px-6 dark:border-slate-800 dark:bg-slate-950/95">
+          <Pagination
+            params={params}
+            totalCount={data?.totalCount ?? null}
+            shown={
+              current
+                ? current.items.length
+                : Math.max(0, Math.min(perPage, (data?.totalCount ?? 0) - skip))
+            }
+            onNavigate={go}
+          />
+        </div>
+      )}
+    </section>
+  );
+}

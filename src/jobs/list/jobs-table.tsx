@@ -1,0 +1,119 @@
+import { memo } from 'react';
+import { Link } from '../../ui/link.tsx';
+import type { Job } from '../../api/types.ts';
+import { paths } from '../../paths.ts';
+import { CopyButton } from '../../ui/copy-button.tsx';
+import { RelativeTime } from '../../ui/relative-time.tsx';
+import { StatusBadge } from '../../ui/status-badge.tsx';
+import { formatDuration } from '../../ui/time.ts';
+import { useNow } from '../../ui/use-now.ts';
+import { ownerCol, TableFrame, td } from './table-frame.tsx';
+import { isFinished, isWaiting } from '../../api/job-status.ts';
+import { shortId, truncate } from '../../lib/format.ts';
+
+type JobsTableProps = {
+  rows: readonly Job[];
+  /** The rows are the previous page's while the next one loads. */
+  busy?: boolean;
+};
+
+export function JobsTable({ rows, busy = false }: JobsTableProps) {
+  return (
+    <TableFrame busy={busy}>
+      <tbody
+        className={`divide-y divide-slate-100 transition-opacity dark:divide-slate-800 ${busy ? 'opacity-60 delay-200 duration-300' : ''}`}
+      >
+        {rows.map((job) => (
+          <JobRow key={job.id} job={job} />
+        ))}
+      </tbody>
+    </TableFrame>
+  );
+}
+
+type JobRowProps = { job: Job };
+
+// Memoised: a live update replaces one row object, and only that row renders again. It reads the
+// small fields only; inputData and outputData (megabytes) are never touched.
+const JobRow = memo(function JobRow({ job }: JobRowProps) {
+  return (
+    <tr data-job-id={job.id} className="hover:bg-slate-50 dark:hover:bg-slate-800/50">
+      <td className={td}>
+        <div className="flex items-center gap-1">
+          <Link
+            to={paths.job(job.id)}
+            // The name is the visible short id (what a voice user would say); the full id is its description.
+            title={job.id}
+            className="font-mono text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300"
+          >
+            {shortId(job.id)}
+          </Link>
+          <CopyButton value={job.id} label={`Copy job id ${shortId(job.id)}`} />
+        </div>
+      </td>
+      <td className={td}>
+        <StatusBadge status={job.status} />
+      </td>
+      <td className={`${td} truncate`} title={job.jobType}>
+        {job.jobType}
+      </td>
+      <td
+        className={`${td} ${ownerCol} truncate`}
+        title={
+          job.ownerOrganization ? `${job.ownerUser} · ${job.ownerOrganization}` : job.ownerUser
+        }
+      >
+        {job.ownerUser}
+        {job.ownerOrganization && (
+          <span className="text-slate-500 dark:text-slate-400"> · {job.ownerOrganization}</span>
+        )}
+      </td>
+      <td className={td}>
+        <RelativeTime iso={job.createdAt} />
+      </td>
+      <td className={`${td} text-right tabular-nums`}>
+        <Duration job={job} />
+      </td>
+      <td className={`${td} truncate`}>
+        {job.errorCode ? (
+          <span
+            className="font-mono text-xs text-rose-700 dark:text-rose-300"
+            // The error text is untrusted and may be long: the hover shows the start of it.
+            title={job.errorMessage !== undefined ? truncate(job.errorMessage, 300) : job.errorCode}
+          >
+            {job.errorCode}
+          </span>
+        ) : null}
+      </td>
+    </tr>
+  );
+});
+
+function Duration({ job }: JobRowProps) {
+  const started = Date.parse(job.startedAt);
+  if (Number.isNaN(started)) return <Dash />;
+  if (isFinished(job)) {
+    const completed = Date.parse(job.completedAt ?? job.updatedAt);
+    return Number.isNaN(completed) ? <Dash /> : <>{formatDuration(completed - started)}</>;
+  }
+  if (isWaiting(job)) return <Dash label="Not started" />;
+  return <RunningDuration started={started} />;
+}
+
+// Mounted only for running rows, so the clock ticks only while something runs.
+function RunningDuration({ started }: { started: number }) {
+  const now = useNow(1000);
+  return (
+    <span className="text-sky-700 dark:text-sky-300">
+      {formatDuration(Math.max(0, now - started))}
+    </span>
+  );
+}
+
+function Dash({ label }: { label?: string }) {
+  return (
+    <span className="text-slate-400" title={label}>
+      —
+    </span>
+  );
+}

@@ -1,0 +1,91 @@
+import type { ReactNode } from 'react';
+import { ApiError } from '../../api/api-error.ts';
+import { listFailureTitle } from '../../api/http-messages.ts';
+import type { Job } from '../../api/types.ts';
+import { paths } from '../../paths.ts';
+import { buttonClass } from '../../ui/button-styles.ts';
+import { ErrorPanel } from '../../ui/error-panel.tsx';
+import { Link } from '../../ui/link.tsx';
+import { FilteredTable } from './filtered-table.tsx';
+
+type ListBodyProps = {
+  organization: string | null;
+  perPage: number;
+  rows: readonly Job[];
+  totalCount: number | null;
+  loading: boolean;
+  error: Error | null;
+  onRetry: () => void;
+  /** Floats over the top of the table (the new-jobs notice). */
+  overlay?: ReactNode;
+};
+
+/** Table, skeleton, empty state or error, in the same place. */
+export function ListBody({
+  organization,
+  perPage,
+  rows,
+  totalCount,
+  loading,
+  error,
+  onRetry,
+  overlay,
+}: ListBodyProps) {
+  if (error && totalCount === null) {
+    return <ListError organization={organization} error={error} onRetry={onRetry} />;
+  }
+  if (totalCount === 0) {
+    return (
+      <div className="rounded-lg border border-dashed border-slate-300 px-6 py-12 text-center dark:border-slate-700">
+        <h2 className="text-lg font-semibold">
+          {organization ? `No jobs in ${organization} yet` : 'No jobs yet'}
+        </h2>
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+          Jobs appear here as soon as they are submitted to the API.
+        </p>
+      </div>
+    );
+  }
+  return (
+    <>
+      {error && (
+        <p role="alert" className="text-sm text-rose-700 dark:text-rose-300">
+          Could not refresh the list: {error.message}{' '}
+          <button type="button" className="font-medium underline" onClick={onRetry}>
+            Retry
+          </button>
+        </p>
+      )}
+      <FilteredTable
+        rows={totalCount === null ? null : rows}
+        skeletonRows={perPage}
+        busy={loading}
+        overlay={overlay}
+      />
+    </>
+  );
+}
+
+function ListError({
+  organization,
+  error,
+  onRetry,
+}: {
+  organization: string | null;
+  error: Error;
+  onRetry: () => void;
+}) {
+  const status = error instanceof ApiError ? error.status : undefined;
+  return (
+    <ErrorPanel title={listFailureTitle(status, organization)} message={error.message}>
+      <button type="button" className={buttonClass} onClick={onRetry}>
+        Retry
+      </button>
+      {organization && (
+        <Link to={paths.jobs()} className={buttonClass}>
+          Your personal jobs
+        </Link>
+      )}
+    </ErrorPanel>
+  );
+}

@@ -1,0 +1,58 @@
+import type { ReactNode } from 'react';
+
+// The jobs table's frame, shared by the table and its skeleton so both keep the same columns.
+const th =
+  'px-3 py-2 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-300';
+export const td = 'px-3 py-2 align-middle';
+// Secondary columns give way on narrow screens; the rest scrolls inside the container.
+export const ownerCol = 'hidden sm:table-cell';
+
+export function TableFrame({ busy, children }: { busy: boolean; children: ReactNode }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+      {/* Fixed column widths: the skeleton, the previous page and the next all line up (no jump). */}
+      <table
+        aria-busy={busy || undefined}
+        aria-label="Jobs"
+        className="w-full min-w-[50rem] table-fixed text-sm whitespace-nowrap sm:min-w-[60rem]"
+      >
+        {/* The minimum width leaves Type (the one flexible column) at least 11rem; narrower screens scroll. */}
+        <colgroup>
+          <col className="w-32" />
+          <col className="w-28" />
+          <col />
+          <col className="hidden w-40 sm:table-column" />
+          <col className="w-32" />
+          <col className="w-24" />
+          <col className="w-40" />
+        </colgroup>
+        <thead className="border-b border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-800/60">
+          <tr>
+            <th scope="col" className={th}>
+              Job
+            </th>
+            <th scope="col" className={th}>
+              Status
+            </th>
+            <th scope="col" className={th}>
+              Type
+            </th>
+            <th scope="col" className={`${th} ${ownerCol}`}>
+              Owner
+            </th>
+            <th scope="col" className={th}>
+              Created
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              Duration
+            </th>
+            <th scope="col" className={th}>
+              Error
+            </th>
+          </tr>
+        </thead>
+        {children}
+      </table>
+    </div>
+  );
+}

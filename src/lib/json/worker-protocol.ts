@@ -1,0 +1,31 @@
+import type { ChildPage, ExpandPlan, JsonPath, Summary } from './json-model.ts';
+
+// The page and the parse worker speak in calls: each operation's arguments and its reply, one line
+// each. The worker keeps each parsed document; the page asks for one page of children at a time, so a
+// 10 MB document never has to be copied back whole.
+
+/** The answer to `parse`: the text's UTF-8 size, and the root's summary unless it is not JSON. */
+export type Parsed = { bytes: number; root?: Summary; error?: string };
+
+export type WorkerCalls = {
+  parse: { args: { doc: number; text: string; measureOnly: boolean }; reply: Parsed };
+  children: {
+    args: { doc: number; path: JsonPath; offset: number; limit: number };
+    reply: ChildPage;
+  };
+  text: { args: { doc: number; path: JsonPath }; reply: string };
+  expand: { args: { doc: number; budget: number }; reply: ExpandPlan };
+  dispose: { args: { doc: number }; reply: null };
+  value: { args: { input: string | Uint8Array }; reply: unknown };
+};
+
+export type Op = keyof WorkerCalls;
+
+/** A call, as posted to the worker. */
+export type WorkerRequest = { [K in Op]: { id: number; op: K } & WorkerCalls[K]['args'] }[Op];
+
+/** A reply names its operation, so the page can narrow it to that operation's reply type. */
+export type WorkerReply = { [K in Op]: { op: K; result: WorkerCalls[K]['reply'] } }[Op];
+
+export type WorkerResponse =
+  ({ id: number; ok: true } & WorkerReply) | { id: number; ok: false; message: string };
