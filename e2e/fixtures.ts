@@ -7,9 +7,12 @@ export const DEMO_TOKEN = 'nx-demo-4f6b2c1e9a7d';
 
 type Counters = {
   openStreams: number;
-  requests: { list: number; job: number; status: number; stream: number };
+  requests: { list: number; job: number; status: number; stream: number; cancel: number };
   byPath: Record<string, number>;
 };
+
+/** Which service the simulator imitates (simulator/profile.ts). */
+export type SimProfile = 'contract' | '2026';
 
 type SimJob = { id: string; status: string; [key: string]: unknown };
 
@@ -42,7 +45,13 @@ export class Sim {
   dropStreams() {
     return this.post('drop-streams');
   }
-  config(config: { pingMs?: number; jobTimeoutMs?: number; live?: boolean }) {
+  config(config: {
+    pingMs?: number;
+    jobTimeoutMs?: number;
+    live?: boolean;
+    profile?: SimProfile;
+    cancelDelayMs?: number;
+  }) {
     return this.post('config', config);
   }
   revoke(token: string) {

@@ -12,7 +12,9 @@ import {
   sendJson,
   sendText,
 } from './http.ts';
-import { createJobStore, toJobResponse, toStatusResponse } from './job-store.ts';
+import { envProfile } from './profile.ts';
+import type { SimProfile } from './profile.ts';
+import { createJobStore, isFinished, toJobResponse, toStatusResponse } from './job-store.ts';
 import type { SimJob } from './job-store.ts';
 import { createStreamRegistry } from './stream.ts';
 import { createFaultRegistry } from './faults.ts';
@@ -34,6 +36,8 @@ export type SimulatorOptions = {
   controls?: boolean;
   /** Jobs arrive and finish by the clock. Default: SIM_LIVE, else on unless controls are enabled. */
   live?: boolean;
+  /** Which service to imitate (profile.ts). Default: SIM_PROFILE, else 'contract'. */
+  profile?: SimProfile;
 };
 
 export type Simulator = {
@@ -96,12 +100,13 @@ function route(rawPath: string): Route | undefined {
   const [rawId, action, ...rest] = rawPath.slice('/api/jobs/'.length).split('/');
   if (!rawId || rest.length > 0) return undefined;
   if (action === undefined) return { kind: 'job', rawId };
-  if (action === 'status' || action === 'stream') return { kind: action, rawId };
+  if (action === 'status' || action === 'stream' || action === 'cancel')
+    return { kind: action, rawId };
   return undefined;
 }
 
 function emptyRequestCounts(): Record<EndpointKind, number> {
-  return { list: 0, job: 0, status: 0, stream: 0 };
+  return { list: 0, job: 0, status: 0, stream: 0, cancel: 0 };
 }
 
 export function createSimulator(options: SimulatorOptions = {}): Simulator {
@@ -112,6 +117,9 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     jobTimeoutMs: options.jobTimeoutMs ?? envInteger('SIM_JOB_TIMEOUT_MS') ?? 600_000,
     // Tests need a world that only changes when they say so.
     live: options.live ?? envFlag('SIM_LIVE') ?? !controlsEnabled,
+    profile: options.profile ?? envProfile() ?? 'contract',
+    // "Cancellation may take up to one heartbeat interval": quicker here, so a person sees it happen.
+    cancelDelayMs: 1_000,
   };
   const demoToken = [...tokens].find(([, user]) => user === DEMO_USER)?.[0];
 
@@ -122,6 +130,11 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   let controlRng = createRng(0xc0_47_01);
 
   const store = createJobStore();
+  const cancelTimers = new Set<NodeJS.Timeout>();
+  function clearCancelTimers(): void {
+    for (const timer of cancelTimers) clearTimeout(timer);
+    cancelTimers.clear();
+  }
   const streams = createStreamRegistry(store, () => config);
   const faults = createFaultRegistry();
   const clock = createLiveClock(store);
@@ -133,6 +146,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
 
   function reset(): void {
     clock.rewind();
+    clearCancelTimers();
     streams.dropAll();
     faults.clear();
     seed();
@@ -200,13 +214,16 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
           ? job.ownerUser === user && job.ownerOrganization === undefined
           : job.ownerOrganization === organization,
       );
-    const items = matching.slice(skip, skip + perPage).map(toJobResponse);
+    const items = matching
+      .slice(skip, skip + perPage)
+      .map((job) => toJobResponse(job, config.profile));
     sendJson(res, 200, { totalCount: matching.length, skip, perPage, items });
   }
 
   function visibleJob(user: string, rawId: string): SimJob {
     const id = decodeSegment(rawId);
-    const job = id === undefined ? undefined : store.get(id);
+    // The 2026 service does not keep the letter case of ids: an upper-case UUID is the same job.
+    const job = id === undefined ? undefined : store.get(id, config.profile === '2026');
     if (!job) throw new HttpError(404, 'Job not found');
     if (!canSee(user, job))
       throw new HttpError(403, 'You do not have permission to access this job');
@@ -219,9 +236,12 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     found: Route | undefined,
     query: string,
   ): void {
-    if (!found) throw new HttpError(404, 'Not found');
-    if (req.method !== 'GET') {
-      res.setHeader('Allow', 'GET, OPTIONS');
+    // The contract has no cancel endpoint; the 2026 service has nothing else at /api/jobs/{id}/cancel.
+    if (!found || (found.kind === 'cancel' && config.profile !== '2026'))
+      throw new HttpError(404, 'Not found');
+    const method = found.kind === 'cancel' ? 'POST' : 'GET';
+    if (req.method !== method) {
+      res.setHeader('Allow', `${method}, OPTIONS`);
       throw new HttpError(405, 'Method not allowed');
     }
     const user = userOf(req);
@@ -231,9 +251,42 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     }
     if (found.kind === 'list') return list(res, user, new URLSearchParams(query));
     const job = visibleJob(user, found.rawId);
-    if (found.kind === 'job') return sendJson(res, 200, toJobResponse(job));
-    if (found.kind === 'status') return sendJson(res, 200, toStatusResponse(job));
+    if (found.kind === 'job') {
+      // Removed from the 2026 service (it may answer 404 or 405; a fault can make it a 405).
+      if (config.profile === '2026') throw new HttpError(404, 'Not Found');
+      return sendJson(res, 200, toJobResponse(job));
+    }
+    if (found.kind === 'status') return sendJson(res, 200, toStatusResponse(job, config.profile));
+    if (found.kind === 'cancel') return cancel(res, job);
     streams.start(res, job);
+  }
+
+  /**
+   * The vendor's rules: a finished job is a no-op (200); a child job is refused (400, text/plain like the
+   * framework's other 400s); otherwise the job and its children end as `cancelled` within a heartbeat.
+   */
+  function cancel(res: ServerResponse, job: SimJob): void {
+    if (job.parentJobId !== undefined) {
+      return sendText(
+        res,
+        400,
+        `Job ${job.id} is a child of job ${job.parentJobId}: cancel the parent instead`,
+      );
+    }
+    if (!isFinished(job) && !job.cancelRequested) {
+      const family = [job, ...store.children(job.id)];
+      for (const member of family) member.cancelRequested = true;
+      const timer = setTimeout(() => {
+        cancelTimers.delete(timer);
+        const now = new Date().toISOString();
+        for (const member of family) {
+          if (!isFinished(member) && store.get(member.id) === member)
+            store.finish(member, { status: 'cancelled' }, now);
+        }
+      }, config.cancelDelayMs);
+      cancelTimers.add(timer);
+    }
+    sendJson(res, 200, toStatusResponse(job, config.profile));
   }
 
   function handleApi(
@@ -307,6 +360,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
 
   function close(): void {
     clock.stop();
+    clearCancelTimers();
     streams.dropAll();
     faults.clear();
   }

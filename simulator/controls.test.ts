@@ -221,7 +221,7 @@ describe('counters, config, revoke, reset', () => {
   it('counts requests per endpoint kind and per path', async () => {
     expect(await counters()).toEqual({
       openStreams: 0,
-      requests: { list: 0, job: 0, status: 0, stream: 0 },
+      requests: { list: 0, job: 0, status: 0, stream: 0, cancel: 0 },
       byPath: {},
     });
     const job = await createJob({ status: 'completed' });
@@ -233,7 +233,7 @@ describe('counters, config, revoke, reset', () => {
     await fetch(`${server.url}/api/jobs`); // a 401 is still a request
     expect(await counters()).toEqual({
       openStreams: 0,
-      requests: { list: 3, job: 1, status: 1, stream: 1 },
+      requests: { list: 3, job: 1, status: 1, stream: 1, cancel: 0 },
       byPath: {
         '/api/jobs': 3,
         [`/api/jobs/${job.id}`]: 1,
@@ -245,8 +245,15 @@ describe('counters, config, revoke, reset', () => {
 
   it('changes the configuration and validates it', async () => {
     const res = await control('config', { pingMs: 100 });
-    expect(await res.json()).toEqual({ pingMs: 100, jobTimeoutMs: 600_000, live: false });
+    expect(await res.json()).toEqual({
+      pingMs: 100,
+      jobTimeoutMs: 600_000,
+      live: false,
+      profile: 'contract',
+      cancelDelayMs: 1_000,
+    });
     expect((await control('config', { pingMs: 0 })).status).toBe(400);
+    expect((await control('config', { profile: '2025' })).status).toBe(400);
     expect((await control('config', { live: 'yes' })).status).toBe(400);
   });
 
@@ -263,7 +270,13 @@ describe('counters, config, revoke, reset', () => {
     await control('config', { pingMs: 5 });
     await control('faults', { path: 'list', count: 5, status: 500 });
     await control('reset');
-    expect((await counters()).requests).toEqual({ list: 0, job: 0, status: 0, stream: 0 });
+    expect((await counters()).requests).toEqual({
+      list: 0,
+      job: 0,
+      status: 0,
+      stream: 0,
+      cancel: 0,
+    });
     const after = await firstPage();
     expect(after.totalCount).toBe(before.totalCount);
     expect(after.items?.map((job) => job.id)).toEqual(before.items?.map((job) => job.id));
@@ -272,6 +285,8 @@ describe('counters, config, revoke, reset', () => {
       pingMs: 30_000,
       jobTimeoutMs: 600_000,
       live: false,
+      profile: 'contract',
+      cancelDelayMs: 1_000,
     });
   });
 

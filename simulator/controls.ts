@@ -18,8 +18,17 @@ import type { StreamRegistry } from './stream.ts';
 import { JOB_TYPES, makeFailure, makeInput, makeOutput } from './job-content.ts';
 import type { Rng } from './prng.ts';
 import { DEMO_USER } from './seed-data.ts';
+import { isProfile } from './profile.ts';
+import type { SimProfile } from './profile.ts';
 
-export type SimConfig = { pingMs: number; jobTimeoutMs: number; live: boolean };
+export type SimConfig = {
+  pingMs: number;
+  jobTimeoutMs: number;
+  live: boolean;
+  profile: SimProfile;
+  /** How long an accepted cancel takes to end the job. */
+  cancelDelayMs: number;
+};
 
 export type Counters = {
   openStreams: number;
@@ -56,6 +65,9 @@ function createJob(ctx: ControlContext, body: Record<string, unknown>) {
   const status = text(body, 'status') ?? 'running';
   const jobType = text(body, 'jobType') ?? JOB_TYPES.extraction;
   const organization = text(body, 'organization');
+  const parent = text(body, 'parent');
+  if (parent !== undefined && !ctx.store.get(parent))
+    throw new HttpError(400, `"parent": no job ${JSON.stringify(parent)}`);
   const { inputData, doc } = makeInput(rng, jobType);
   const now = new Date().toISOString();
   const finished = isFinalStatus(status);
@@ -78,6 +90,7 @@ function createJob(ctx: ControlContext, body: Record<string, unknown>) {
     origin: 'control',
   };
   if (organization !== undefined) job.ownerOrganization = organization;
+  if (parent !== undefined) job.parentJobId = parent;
   if (outputData !== undefined) job.outputData = outputData;
   if (errorCode !== undefined) job.errorCode = errorCode;
   if (errorMessage !== undefined) job.errorMessage = errorMessage;
@@ -114,6 +127,10 @@ function parseConfig(body: Record<string, unknown>): Partial<SimConfig> {
   const pingMs = optional(body, 'pingMs', isPositiveInteger, 'an integer >= 1');
   const jobTimeoutMs = optional(body, 'jobTimeoutMs', isPositiveInteger, 'an integer >= 1');
   const live = optional(body, 'live', isBoolean, 'a boolean');
+  const profile = optional(body, 'profile', isProfile, '"contract" or "2026"');
+  const cancelDelayMs = optional(body, 'cancelDelayMs', isPositiveInteger, 'an integer >= 1');
+  if (profile !== undefined) patch.profile = profile;
+  if (cancelDelayMs !== undefined) patch.cancelDelayMs = cancelDelayMs;
   if (pingMs !== undefined) patch.pingMs = pingMs;
   if (jobTimeoutMs !== undefined) patch.jobTimeoutMs = jobTimeoutMs;
   if (live !== undefined) patch.live = live;

@@ -3,9 +3,15 @@
 import type { ServerResponse } from 'node:http';
 import { HttpError, decodeSegment, isBoolean, isString, optional } from './http.ts';
 
-export type EndpointKind = 'list' | 'job' | 'status' | 'stream';
+export type EndpointKind = 'list' | 'job' | 'status' | 'stream' | 'cancel';
 
-const KINDS: readonly string[] = ['list', 'job', 'status', 'stream'] satisfies EndpointKind[];
+const KINDS: readonly string[] = [
+  'list',
+  'job',
+  'status',
+  'stream',
+  'cancel',
+] satisfies EndpointKind[];
 
 export type FaultSpec = {
   /** An endpoint kind, or a prefix of the request pathname (raw or percent-decoded). */
@@ -36,7 +42,7 @@ export function parseFaultSpec(body: Record<string, unknown>): FaultSpec {
   if (!path)
     throw new HttpError(
       400,
-      '"path" is required: an endpoint kind (list, job, status, stream) or a path prefix',
+      '"path" is required: an endpoint kind (list, job, status, stream, cancel) or a path prefix',
     );
   const spec: FaultSpec = { path, count: optional(body, 'count', isCount, 'an integer >= 1') ?? 1 };
   const status = optional(body, 'status', isStatus, 'an HTTP status (200-599)');

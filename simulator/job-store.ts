@@ -1,5 +1,7 @@
 // The simulator's in-memory jobs: ordering, lookups, state changes, and "job finished" notifications for streams.
 import type { components } from '../src/api/schema.gen.ts';
+import { wireTime } from './profile.ts';
+import type { SimProfile } from './profile.ts';
 
 export type JobResponse = components['schemas']['JobResponse'];
 export type JobStatusResponse = components['schemas']['JobStatusResponse'];
@@ -16,12 +18,16 @@ export type SimJob = Omit<JobResponse, 'inputData' | 'outputData'> & {
   origin: JobOrigin;
   /** Insertion order: breaks createdAt ties so "newest first" stays stable. */
   seq: number;
+  /** The job that started this one (2026 cancel rules: a child is cancelled through its parent). */
+  parentJobId?: string;
+  /** A cancel was accepted and is on its way (it takes up to one heartbeat on the real service). */
+  cancelRequested?: boolean;
 };
 
 export type NewJob = Omit<SimJob, 'seq'>;
 
 export type FinishOutcome = {
-  status: 'completed' | 'failed';
+  status: 'completed' | 'failed' | 'cancelled';
   outputData?: LazyText;
   errorCode?: string;
   errorMessage?: string;
@@ -42,24 +48,25 @@ function present<K extends string, V>(key: K, value: V | undefined): { [P in K]?
   return value === undefined ? {} : ({ [key]: value } as { [P in K]?: V });
 }
 
-export function toStatusResponse(job: SimJob): JobStatusResponse {
+export function toStatusResponse(job: SimJob, profile: SimProfile = 'contract'): JobStatusResponse {
+  const time = (iso: string) => wireTime(iso, profile, job);
   return {
     id: job.id,
     jobType: job.jobType,
     status: job.status,
     ownerUser: job.ownerUser,
     ...present('ownerOrganization', job.ownerOrganization),
-    startedAt: job.startedAt,
-    ...present('completedAt', job.completedAt),
-    createdAt: job.createdAt,
-    updatedAt: job.updatedAt,
+    startedAt: time(job.startedAt),
+    ...present('completedAt', job.completedAt === undefined ? undefined : time(job.completedAt)),
+    createdAt: time(job.createdAt),
+    updatedAt: time(job.updatedAt),
   };
 }
 
 /** The whole job: its metadata (as /status sends it) plus the data fields. */
-export function toJobResponse(job: SimJob): JobResponse {
+export function toJobResponse(job: SimJob, profile: SimProfile = 'contract'): JobResponse {
   return {
-    ...toStatusResponse(job),
+    ...toStatusResponse(job, profile),
     inputData: resolve(job.inputData),
     ...present('outputData', job.outputData === undefined ? undefined : resolve(job.outputData)),
     ...present('errorMessage', job.errorMessage),
@@ -74,6 +81,8 @@ function newestFirst(a: SimJob, b: SimJob): number {
 
 export function createJobStore() {
   const jobs = new Map<string, SimJob>();
+  /** Lower-cased id -> job, for a service that matches ids without regard to letter case. */
+  const folded = new Map<string, SimJob>();
   const finishListeners = new Map<string, Set<(job: SimJob) => void>>();
   let ordered: SimJob[] | undefined; // newest first, rebuilt lazily after additions
   let seq = 0;
@@ -82,6 +91,7 @@ export function createJobStore() {
     if (jobs.has(job.id)) throw new Error(`Duplicate job id: ${job.id}`);
     const stored: SimJob = { ...job, seq: seq++ };
     jobs.set(stored.id, stored);
+    folded.set(stored.id.toLowerCase(), stored);
     ordered = undefined;
     return stored;
   }
@@ -101,6 +111,7 @@ export function createJobStore() {
     job.status = outcome.status;
     job.completedAt = nowIso;
     job.updatedAt = nowIso;
+    delete job.cancelRequested;
     if (outcome.outputData !== undefined) job.outputData = outcome.outputData;
     else delete job.outputData;
     if (outcome.errorCode !== undefined) job.errorCode = outcome.errorCode;
@@ -125,10 +136,21 @@ export function createJobStore() {
 
   function clear(): void {
     jobs.clear();
+    folded.clear();
     finishListeners.clear();
     ordered = undefined;
     seq = 0;
   }
 
-  return { add, get: (id: string) => jobs.get(id), all, markRunning, finish, onFinish, clear };
+  /** The job with this id; with `ignoreCase`, also one whose id differs only in letter case. */
+  function get(id: string, ignoreCase = false): SimJob | undefined {
+    return jobs.get(id) ?? (ignoreCase ? folded.get(id.toLowerCase()) : undefined);
+  }
+
+  /** The jobs started by `parentId`. */
+  function children(parentId: string): SimJob[] {
+    return [...jobs.values()].filter((job) => job.parentJobId === parentId);
+  }
+
+  return { add, get, children, all, markRunning, finish, onFinish, clear };
 }

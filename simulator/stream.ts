@@ -3,8 +3,16 @@
 import type { ServerResponse } from 'node:http';
 import { isFinished, toJobResponse } from './job-store.ts';
 import type { JobStore, SimJob } from './job-store.ts';
+import { failedResult } from './profile.ts';
+import type { SimProfile } from './profile.ts';
 
-export type StreamSettings = { pingMs: number; jobTimeoutMs: number };
+export type StreamSettings = { pingMs: number; jobTimeoutMs: number; profile: SimProfile };
+
+/** The `result` event's data: the whole job, or (2026) a failed job's `{code, message}` instead. */
+function resultData(job: SimJob, profile: SimProfile): string {
+  if (profile === '2026' && job.status === 'failed') return JSON.stringify(failedResult(job));
+  return JSON.stringify(toJobResponse(job, profile));
+}
 
 type OpenStream = {
   res: ServerResponse;
@@ -35,7 +43,7 @@ export function createStreamRegistry(store: JobStore, settings: () => StreamSett
     res.flushHeaders();
 
     if (isFinished(job)) {
-      writeEvent(res, 'result', JSON.stringify(toJobResponse(job)));
+      writeEvent(res, 'result', resultData(job, settings().profile));
       res.end();
       return;
     }
@@ -49,7 +57,7 @@ export function createStreamRegistry(store: JobStore, settings: () => StreamSett
       res.end();
     };
     const unsubscribe = store.onFinish(job.id, (finished) => {
-      writeEvent(res, 'result', JSON.stringify(toJobResponse(finished)));
+      writeEvent(res, 'result', resultData(finished, settings().profile));
       end();
     });
     const stream: OpenStream = {

@@ -56,9 +56,21 @@ type GetOptions = {
 };
 
 /** GET a JSON resource, validated by `parse`. Throws ApiError; rethrows the caller's own abort as is. */
-export async function getJson<T>(
+export function getJson<T>(
   path: string,
   parse: (body: unknown) => T,
+  options: GetOptions,
+): Promise<T> {
+  return getResource(path, async (response) => parse(await response.json()), options);
+}
+
+/**
+ * GET a resource and read its body with `read`, which throws SyntaxError for a body that is not JSON and
+ * InvalidResponseError for JSON of the wrong shape. Throws ApiError; rethrows the caller's own abort.
+ */
+export async function getResource<T>(
+  path: string,
+  read: (response: Response) => Promise<T>,
   { credentials, signal, timeoutMs = DEFAULT_TIMEOUT_MS }: GetOptions,
 ): Promise<T> {
   const timeout = new AbortController();
@@ -85,10 +97,15 @@ export async function getJson<T>(
     // The answer has begun; a list page of megabytes may take a while more, but not forever.
     clearTimeout(timer);
     timer = setTimeout(() => timeout.abort(), BODY_TIMEOUT_FACTOR * timeoutMs);
-    let body: unknown;
     try {
-      body = await response.json();
-    } catch {
+      return await read(response);
+    } catch (error) {
+      if (error instanceof InvalidResponseError) {
+        throw new ApiError(
+          'invalid-response',
+          `Unexpected data from the server: ${error.message}.`,
+        );
+      }
       if (signal?.aborted) throw new DOMException('Aborted', 'AbortError');
       if (timeout.signal.aborted) {
         throw new ApiError('timeout', 'The server stopped sending its answer part-way.');
@@ -100,17 +117,6 @@ export async function getJson<T>(
           : 'The server sent a response that is not valid JSON.',
         response.status,
       );
-    }
-    try {
-      return parse(body);
-    } catch (error) {
-      if (error instanceof InvalidResponseError) {
-        throw new ApiError(
-          'invalid-response',
-          `Unexpected data from the server: ${error.message}.`,
-        );
-      }
-      throw error;
     }
   } finally {
     clearTimeout(timer);

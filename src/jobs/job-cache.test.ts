@@ -1,7 +1,8 @@
 import { QueryClient } from '@tanstack/react-query';
-import type { Job, JobsPage } from '../api/types.ts';
+import type { Job } from '../api/types.ts';
 import { writeJob, writeJobStatus } from './job-cache.ts';
 import { jobQueries } from './job-queries.ts';
+import { toListJob, type ListPage } from './list/list-job.ts';
 
 const running: Job = {
   id: 'job-1',
@@ -20,11 +21,11 @@ const completed: Job = {
   completedAt: '2026-11-01T10:01:00Z',
   updatedAt: '2026-11-01T10:01:00Z',
 };
-const page = (items: Job[]): JobsPage => ({
+const page = (items: Job[]): ListPage => ({
   totalCount: items.length,
   skip: 0,
   perPage: 30,
-  items,
+  items: items.map(toListJob),
 });
 const listKey = jobQueries.list({ organization: null, skip: 0, perPage: 30 }).queryKey;
 
@@ -36,21 +37,25 @@ function clientWith(detail: Job) {
 }
 
 describe('the job cache', () => {
-  it('writes a finished job into detail, status and the list pages holding it', () => {
+  it('writes a finished job into detail, status and the list pages holding it (rows without payloads)', () => {
     const queryClient = clientWith(running);
     writeJob(queryClient, completed);
     expect(queryClient.getQueryData(jobQueries.detail('job-1').queryKey)).toEqual(completed);
     expect(queryClient.getQueryData(jobQueries.status('job-1').queryKey)).toMatchObject({
       status: 'completed',
     });
-    expect(queryClient.getQueryData<JobsPage>(listKey)?.items[0]).toEqual(completed);
+    const row = queryClient.getQueryData(listKey)?.items[0];
+    expect(row).toEqual(toListJob(completed));
+    expect(row).toMatchObject({ status: 'completed', inputBytes: completed.inputData.length });
+    expect(row).not.toHaveProperty('inputData');
+    expect(row).not.toHaveProperty('outputData');
   });
 
   it('never lets an unfinished copy replace a finished one', () => {
     const queryClient = clientWith(completed);
     writeJob(queryClient, { ...running, updatedAt: '2026-11-01T11:00:00Z' });
     expect(queryClient.getQueryData(jobQueries.detail('job-1').queryKey)).toEqual(completed);
-    expect(queryClient.getQueryData<JobsPage>(listKey)?.items[0]).toEqual(completed);
+    expect(queryClient.getQueryData(listKey)?.items[0]).toEqual(toListJob(completed));
   });
 
   it('never lets an older update replace a newer one', () => {
@@ -71,8 +76,6 @@ describe('the job cache', () => {
       updatedAt: '2026-11-01T10:01:00Z',
     });
     expect(invalidate).toHaveBeenCalledWith({ queryKey: jobQueries.detail('job-1').queryKey });
-    expect(queryClient.getQueryData<JobsPage>(listKey)?.items[0]?.completedAt).toBe(
-      '2026-11-01T10:01:00Z',
-    );
+    expect(queryClient.getQueryData(listKey)?.items[0]?.completedAt).toBe('2026-11-01T10:01:00Z');
   });
 });

@@ -1,8 +1,9 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { isFinished } from '../api/job-status.ts';
-import type { Job, JobStatus, JobsPage } from '../api/types.ts';
+import type { Job, JobStatus } from '../api/types.ts';
 import { jobQueries } from './job-queries.ts';
 import { isNewer } from './job-state.ts';
+import { toListJob, type ListPage } from './list/list-job.ts';
 
 function statusOf(job: Job): JobStatus {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
@@ -34,7 +35,7 @@ function cancelInFlight(queryClient: QueryClient, jobId: string): void {
 
 /**
  * A status-only update (from /status): merged into list rows and the detail copy, whose data fields it
- * lacks. When `full` is given the list rows get the whole job.
+ * lacks. When `full` is given the list rows are made from it (their error and payload sizes too).
  */
 export function writeJobStatus(queryClient: QueryClient, status: JobStatus, full?: Job): void {
   const statusKey = jobQueries.status(status.id).queryKey;
@@ -51,29 +52,14 @@ export function writeJobStatus(queryClient: QueryClient, status: JobStatus, full
       void queryClient.invalidateQueries({ queryKey: detailKey });
     }
   }
-  queryClient.setQueriesData<JobsPage>({ queryKey: jobQueries.lists() }, (page) => {
+  queryClient.setQueriesData<ListPage>({ queryKey: jobQueries.lists() }, (page) => {
     if (!page) return undefined;
     const index = page.items.findIndex((item) => item.id === status.id);
     const row = page.items[index];
     if (!row || !isNewer(row, status)) return undefined;
     const items = page.items.slice();
-    items[index] = full ?? { ...row, ...status };
+    // A row keeps what a list row keeps, also of a full job (never its payloads).
+    items[index] = full ? toListJob(full) : { ...row, ...status };
     return { ...page, items };
   });
-}
-
-/** The newest copy of a job among the cached list pages (they hold whole jobs), and when it came. */
-export function jobFromLists(
-  queryClient: QueryClient,
-  jobId: string,
-): { job: Job; at: number } | undefined {
-  let found: { job: Job; at: number } | undefined;
-  const pages = queryClient.getQueriesData<JobsPage>({ queryKey: jobQueries.lists() });
-  for (const [key, page] of pages) {
-    const job = page?.items.find((item) => item.id === jobId);
-    if (job && (!found || isNewer(found.job, job))) {
-      found = { job, at: queryClient.getQueryState(key)?.dataUpdatedAt ?? 0 };
-    }
-  }
-  return found;
 }

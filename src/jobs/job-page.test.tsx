@@ -2,12 +2,13 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, render, screen, waitFor } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { vi } from 'vitest';
-import type { Job, JobsPage } from '../api/types.ts';
+import type { Job } from '../api/types.ts';
 import { clearToken, setToken } from '../auth/token-store.ts';
 import { jobIdFromPathname } from './job-id.ts';
 import { JobPage } from './job-page.tsx';
 import { jobQueries } from './job-queries.ts';
 import { jobTimings } from './job-metadata.tsx';
+import { toListJob, type ListPage } from './list/list-job.ts';
 
 const base: Job = {
   id: 'job-1',
@@ -196,17 +197,16 @@ describe('the job page', () => {
     expect(screen.getByRole('button', { name: 'Retry' })).toBeInTheDocument();
   });
 
-  it('shows a job already in a cached list page at once, without fetching it', async () => {
+  it('fetches the job itself even when a cached list page has its row (rows keep no payloads)', async () => {
     const api = fakeApi({ 'job-1': base });
-    const page: JobsPage = { totalCount: 1, skip: 0, perPage: 30, items: [base] };
+    const page: ListPage = { totalCount: 1, skip: 0, perPage: 30, items: [toListJob(base)] };
     queryClient.setQueryData(
       jobQueries.list({ organization: null, skip: 0, perPage: 30 }).queryKey,
       page,
     );
     renderAt('/jobs/job-1');
-    expect(screen.getByText('completed')).toBeInTheDocument();
     await screen.findByText(/forty-two/);
-    expect(api.calls).toEqual([]);
+    expect(api.calls).toEqual(['/api/jobs/job-1']);
   });
 
   it('follows a running job: live, then the result, the new title and an announcement', async () => {

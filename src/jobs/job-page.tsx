@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useLocation } from 'react-router';
 import { Link } from '../ui/link.tsx';
@@ -6,7 +6,6 @@ import { clearToken } from '../auth/token-store.ts';
 import { ApiError } from '../api/api-error.ts';
 import { isUsableJobId } from '../api/http.ts';
 import type { Job } from '../api/types.ts';
-import { jobFromLists } from './job-cache.ts';
 import { paths } from '../paths.ts';
 import { buttonClass } from '../ui/button-styles.ts';
 import { CopyButton } from '../ui/copy-button.tsx';
@@ -36,14 +35,8 @@ export function JobPage() {
 type JobViewProps = { jobId: string };
 
 function JobView({ jobId }: JobViewProps) {
-  const queryClient = useQueryClient();
-  // A list page already in the cache holds the whole job: the page can show it at once.
-  const [seed] = useState(() => jobFromLists(queryClient, jobId));
-  const detailQuery = useQuery({
-    ...jobQueries.detail(jobId),
-    initialData: seed?.job,
-    initialDataUpdatedAt: seed?.at,
-  });
+  // The list keeps no payloads (list/list-job.ts): the page fetches the job itself.
+  const detailQuery = useQuery(jobQueries.detail(jobId));
   const { data: job, error, refetch, isFetching } = detailQuery;
   // A /status answer (polling, a check after a drop) can be newer than the full copy for a moment.
   const { data: status } = useQuery({ ...jobQueries.status(jobId), enabled: false });

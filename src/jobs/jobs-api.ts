@@ -1,17 +1,21 @@
-import { getJson, jobPath } from '../api/http.ts';
-import type { Job, JobStatus, JobsPage, ListParams } from '../api/types.ts';
-import { parseJob, parseJobStatus, parseJobsPage } from '../api/validate.ts';
+import { getJson, getResource, jobPath } from '../api/http.ts';
+import type { Job, JobStatus, ListParams } from '../api/types.ts';
+import { parseJob, parseJobStatus } from '../api/validate.ts';
 import { currentCredentials } from '../auth/token-store.ts';
+import type { ListPage } from './list/list-job.ts';
+import { parseRows } from './list/parse-rows.ts';
 
-export function fetchJobsPage(params: ListParams, signal?: AbortSignal): Promise<JobsPage> {
+/** A list page as rows: its bytes go to the worker, which keeps only what rows show. */
+export function fetchJobsPage(params: ListParams, signal?: AbortSignal): Promise<ListPage> {
   const query = new URLSearchParams();
   if (params.organization) query.set('organization', params.organization);
   query.set('skip', String(params.skip));
   query.set('perPage', String(params.perPage));
-  return getJson(`/api/jobs?${query}`, parseJobsPage, {
-    signal,
-    credentials: currentCredentials(),
-  });
+  return getResource(
+    `/api/jobs?${query}`,
+    async (response) => parseRows(await response.arrayBuffer()),
+    { signal, credentials: currentCredentials() },
+  );
 }
 
 export function fetchJob(jobId: string, signal?: AbortSignal): Promise<Job> {

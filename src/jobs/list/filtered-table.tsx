@@ -1,5 +1,5 @@
 import { useId, useState, type ReactNode } from 'react';
-import type { Job } from '../../api/types.ts';
+import type { ListJob } from './list-job.ts';
 import { plural } from '../../lib/format.ts';
 import { JobsTableSkeleton } from './jobs-table-skeleton.tsx';
 import { JobsTable } from './jobs-table.tsx';
@@ -8,7 +8,7 @@ type Filter = { status: string; type: string };
 
 type FilteredTableProps = {
   /** null while the first page loads: the skeleton, with the filters already in place. */
-  rows: readonly Job[] | null;
+  rows: readonly ListJob[] | null;
   skeletonRows: number;
   busy: boolean;
   overlay: ReactNode;

@@ -1,20 +1,20 @@
 import { act, render, screen, within } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { vi } from 'vitest';
-import type { Job } from '../../api/types.ts';
 import { shortId } from '../../lib/format.ts';
 import { JobsTableSkeleton } from './jobs-table-skeleton.tsx';
 import { JobsTable } from './jobs-table.tsx';
+import type { ListJob } from './list-job.ts';
 
 const T0 = Date.parse('2026-11-01T12:00:00Z');
 
-function job(overrides: Partial<Job> = {}): Job {
+function job(overrides: Partial<ListJob> = {}): ListJob {
   return {
     id: '3f2a1b4c-0000-4000-8000-000000000001',
     jobType: 'structured-extraction',
     status: 'running',
     ownerUser: 'demo',
-    inputData: `{"text":"${'<b>payload</b>'.repeat(1000)}"}`,
+    inputBytes: 14_011,
     startedAt: new Date(T0 - 65_000).toISOString(),
     createdAt: new Date(T0 - 70_000).toISOString(),
     updatedAt: new Date(T0 - 65_000).toISOString(),
@@ -22,7 +22,7 @@ function job(overrides: Partial<Job> = {}): Job {
   };
 }
 
-function renderTable(rows: Job[]) {
+function renderTable(rows: ListJob[]) {
   const router = createMemoryRouter([{ path: '/', element: <JobsTable rows={rows} /> }]);
   return render(<RouterProvider router={router} />);
 }

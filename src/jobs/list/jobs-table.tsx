@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { Link } from '../../ui/link.tsx';
-import type { Job } from '../../api/types.ts';
+import type { ListJob } from './list-job.ts';
 import { paths } from '../../paths.ts';
 import { CopyButton } from '../../ui/copy-button.tsx';
 import { RelativeTime } from '../../ui/relative-time.tsx';
@@ -9,10 +9,10 @@ import { formatDuration } from '../../ui/time.ts';
 import { useNow } from '../../ui/use-now.ts';
 import { ownerCol, TableFrame, td } from './table-frame.tsx';
 import { isFinished, isWaiting } from '../../api/job-status.ts';
-import { shortId, truncate } from '../../lib/format.ts';
+import { shortId } from '../../lib/format.ts';
 
 type JobsTableProps = {
-  rows: readonly Job[];
+  rows: readonly ListJob[];
   /** The rows are the previous page's while the next one loads. */
   busy?: boolean;
 };
@@ -31,10 +31,10 @@ export function JobsTable({ rows, busy = false }: JobsTableProps) {
   );
 }
 
-type JobRowProps = { job: Job };
+type JobRowProps = { job: ListJob };
 
 // Memoised: a live update replaces one row object, and only that row renders again. It reads the
-// small fields only; inputData and outputData (megabytes) are never touched.
+// small fields only (a list keeps no payloads: list-job.ts).
 const JobRow = memo(function JobRow({ job }: JobRowProps) {
   return (
     <tr data-job-id={job.id} className="hover:bg-slate-50 dark:hover:bg-slate-800/50">
@@ -79,7 +79,7 @@ const JobRow = memo(function JobRow({ job }: JobRowProps) {
           <span
             className="font-mono text-xs text-rose-700 dark:text-rose-300"
             // The error text is untrusted and may be long: the hover shows the start of it.
-            title={job.errorMessage !== undefined ? truncate(job.errorMessage, 300) : job.errorCode}
+            title={job.errorMessage ?? job.errorCode}
           >
             {job.errorCode}
           </span>

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { ApiError } from '../../api/api-error.ts';
 import { listFailureTitle } from '../../api/http-messages.ts';
-import type { Job } from '../../api/types.ts';
+import type { ListJob } from './list-job.ts';
 import { paths } from '../../paths.ts';
 import { buttonClass } from '../../ui/button-styles.ts';
 import { ErrorPanel } from '../../ui/error-panel.tsx';
@@ -11,7 +11,7 @@ import { FilteredTable } from './filtered-table.tsx';
 type ListBodyProps = {
   organization: string | null;
   perPage: number;
-  rows: readonly Job[];
+  rows: readonly ListJob[];
   totalCount: number | null;
   loading: boolean;
   error: Error | null;

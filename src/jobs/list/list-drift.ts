@@ -1,6 +1,6 @@
 // Skip-based paging drifts when jobs arrive on top: what the list remembers of the page the person
 // came from, and what moved since.
-import type { Job, ListParams } from '../../api/types.ts';
+import type { ListParams } from '../../api/types.ts';
 import { plural } from '../../lib/format.ts';
 
 /** What the list remembers in the history entry (so Back/Forward and reload see the same thing). */
@@ -46,7 +46,7 @@ export function readListState(state: unknown): ListLocationState {
 export function pagedFrom(
   params: ListParams,
   totalCount: number,
-  items: readonly Job[],
+  items: readonly { id: string }[],
 ): PagedFrom {
   return { ...params, totalCount, ids: items.map((job) => job.id) };
 }
@@ -64,11 +64,11 @@ export type Drift = {
  * previous page; moving back, jobs pushed down from this page were never seen. Compares the page by id
  * with its neighbour the person came from.
  */
-export function detectDrift(
+export function detectDrift<Row extends { id: string }>(
   params: ListParams,
-  page: { totalCount: number; items: readonly Job[] },
+  page: { totalCount: number; items: readonly Row[] },
   from: PagedFrom | undefined,
-): { rows: readonly Job[]; drift: Drift | null } {
+): { rows: readonly Row[]; drift: Drift | null } {
   const neighbour =
     from !== undefined &&
     from.organization === params.organization &&

@@ -1,21 +1,21 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, render, screen } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
-import type { Job, JobsPage } from '../../api/types.ts';
+import type { ListJob, ListPage } from './list-job.ts';
 import { countNewJobs, NEW_JOBS_POLL_MS, NewJobsNotice } from './new-jobs-notice.tsx';
 
-const job = (id: string): Job => ({
+const job = (id: string): ListJob => ({
   id,
   jobType: 'extraction',
   status: 'completed',
   ownerUser: 'demo',
-  inputData: '{}',
+  inputBytes: 2,
   startedAt: '2026-01-01T00:00:00Z',
   createdAt: '2026-01-01T00:00:00Z',
   updatedAt: '2026-01-01T00:00:00Z',
 });
-const page = (total: number, ids: string[]): JobsPage => ({
+const page = (total: number, ids: string[]): ListPage => ({
   totalCount: total,
   skip: 0,
   perPage: 30,
@@ -46,7 +46,9 @@ describe('NewJobsNotice', () => {
 
   it('asks nothing at first, then announces arrivals and lets the reader show them', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
-    const fetchMock = vi.fn(async () => Response.json(page(32, ['new-2'])));
+    // The server sends whole jobs; the list keeps rows of them.
+    const fromServer = { ...page(32, []), items: [{ ...job('new-2'), inputData: '{}' }] };
+    const fetchMock = vi.fn(async () => Response.json(fromServer));
     vi.stubGlobal('fetch', fetchMock);
     const onShow = vi.fn();
     const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
@@ -65,7 +67,7 @@ describe('NewJobsNotice', () => {
     await act(() => vi.advanceTimersByTimeAsync(NEW_JOBS_POLL_MS + 10));
     expect(fetchMock).toHaveBeenCalledTimes(1);
     expect(String((fetchMock.mock.calls[0] as unknown[])[0])).toBe('/api/jobs?skip=0&perPage=1');
-    expect(screen.getByRole('status')).toHaveTextContent('2 new jobs');
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('2 new jobs'));
     await userEvent
       .setup({ advanceTimers: vi.advanceTimersByTime })
       .click(screen.getByRole('button', { name: 'Show' }));

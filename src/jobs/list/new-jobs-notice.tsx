@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { JobsPage } from '../../api/types.ts';
+import type { ListPage } from './list-job.ts';
 import { buttonClass } from '../../ui/button-styles.ts';
 import { jobQueries } from '../job-queries.ts';
 import { plural } from '../../lib/format.ts';
@@ -12,8 +12,8 @@ export const NEW_JOBS_POLL_MS = 15_000;
  * so a probe older than the page (the page was just refreshed) counts no more than the page has.
  */
 export function countNewJobs(
-  page: Pick<JobsPage, 'totalCount' | 'items'>,
-  probe: Pick<JobsPage, 'totalCount' | 'items'> | undefined,
+  page: Pick<ListPage, 'totalCount' | 'items'>,
+  probe: Pick<ListPage, 'totalCount' | 'items'> | undefined,
 ): number {
   if (!probe) return 0;
   const grown = probe.totalCount - page.totalCount;
@@ -26,7 +26,7 @@ export function countNewJobs(
 type NewJobsNoticeProps = {
   organization: string | null;
   /** Page 1 as shown. */
-  page: JobsPage;
+  page: ListPage;
   pageUpdatedAt: number;
   onShow: () => void;
 };

@@ -1,8 +1,9 @@
 import { QueryClient } from '@tanstack/react-query';
 import { vi } from 'vitest';
 import { ApiError } from '../../api/api-error.ts';
-import type { Job, JobStatus, JobsPage } from '../../api/types.ts';
+import type { Job, JobStatus } from '../../api/types.ts';
 import { jobQueries } from '../job-queries.ts';
+import { toListJob, type ListPage } from './list-job.ts';
 import { startStatusPoller } from './status-poller.ts';
 
 const T0 = '2026-11-01T10:00:00.000Z';
@@ -35,18 +36,18 @@ function statusOf(job: Job): JobStatus {
   };
 }
 
-const page = (items: Job[]): JobsPage => ({
+const page = (items: Job[]): ListPage => ({
   totalCount: items.length,
   skip: 0,
   perPage: 30,
-  items,
+  items: items.map(toListJob),
 });
 const listKey = jobQueries.list({ organization: null, skip: 0, perPage: 30 }).queryKey;
 
 function setup(ids: string[], overrides: Partial<Parameters<typeof startStatusPoller>[0]> = {}) {
   const queryClient = new QueryClient();
   queryClient.setQueryData(listKey, page(ids.map(running)));
-  const rows = () => queryClient.getQueryData<JobsPage>(listKey)?.items ?? [];
+  const rows = () => queryClient.getQueryData(listKey)?.items ?? [];
   const fetchStatus = vi.fn(async (id: string) => statusOf(running(id)));
   const fetchFull = vi.fn(async (id: string): Promise<Job> => {
     throw new Error(`unexpected full fetch of ${id}`);
@@ -108,7 +109,7 @@ describe('startStatusPoller', () => {
     await vi.advanceTimersByTimeAsync(1000);
     expect(fetchFull).toHaveBeenCalledTimes(1);
     expect(rows().map((r) => r.status)).toEqual(['running', 'completed']);
-    expect(rows()[1]).toEqual(done);
+    expect(rows()[1]).toEqual(toListJob(done)); // the row, not the payloads
     expect(queryClient.getQueryData(jobQueries.detail('b').queryKey)).toEqual(done);
     expect(queryClient.getQueryData(jobQueries.status('b').queryKey)).toEqual(statusOf(done));
 
@@ -130,7 +131,7 @@ describe('startStatusPoller', () => {
     expect(rows()[0]).toMatchObject({
       status: 'failed',
       completedAt: T1,
-      inputData: '{"doc":"..."}',
+      inputBytes: '{"doc":"..."}'.length,
     });
     stop();
   });

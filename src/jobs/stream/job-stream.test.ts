@@ -2,9 +2,10 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, renderHook } from '@testing-library/react';
 import { createElement, StrictMode, type ReactNode } from 'react';
 import { vi } from 'vitest';
-import type { Job, JobsPage } from '../../api/types.ts';
+import type { Job } from '../../api/types.ts';
 import { clearToken, getToken, setToken } from '../../auth/token-store.ts';
 import { jobQueries } from '../job-queries.ts';
+import { toListJob, type ListPage } from '../list/list-job.ts';
 import { createJobStream } from './job-stream.ts';
 import { acquireJobStream, getJobStreamState } from './stream-registry.ts';
 import { streamTiming } from './stream-state.ts';
@@ -177,7 +178,7 @@ describe('the job stream', () => {
 
   it('writes a result into the detail, status and list caches, then closes for good', async () => {
     const api = fakeApi();
-    const page: JobsPage = { totalCount: 1, skip: 0, perPage: 30, items: [running] };
+    const page: ListPage = { totalCount: 1, skip: 0, perPage: 30, items: [toListJob(running)] };
     const listKey = jobQueries.list({ organization: null, skip: 0, perPage: 30 }).queryKey;
     queryClient.setQueryData(listKey, page);
     const stream = start();
@@ -189,7 +190,7 @@ describe('the job stream', () => {
     expect(queryClient.getQueryData(jobQueries.status(JOB_ID).queryKey)).toMatchObject({
       status: 'completed',
     });
-    expect(queryClient.getQueryData<JobsPage>(listKey)?.items[0]).toEqual(completed);
+    expect(queryClient.getQueryData(listKey)?.items[0]).toEqual(toListJob(completed));
     expect(stream.getState().phase).toBe('done');
     expect(api.openCount()).toBe(0);
 

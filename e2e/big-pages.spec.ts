@@ -1,0 +1,49 @@
+import type { Page } from '@playwright/test';
+import { expect, openSignedIn, test } from './fixtures.ts';
+
+const settledRows = (page: Page) =>
+  page.locator('table[aria-label="Jobs"]:not([aria-busy]) tbody tr[data-job-id]');
+
+/** The list calls the page makes, as `skip/perPage`. */
+function listCalls(page: Page): string[] {
+  const calls: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.pathname === '/api/jobs') {
+      calls.push(`${url.searchParams.get('skip')}/${url.searchParams.get('perPage')}`);
+    }
+  });
+  return calls;
+}
+
+test('one list request per navigation: a page load and a change of Per page', async ({ page }) => {
+  const calls = listCalls(page);
+  await openSignedIn(page, '/jobs?perPage=10');
+  await expect(settledRows(page)).toHaveCount(10);
+  expect(calls.filter((call) => call === '0/10')).toEqual(['0/10']);
+
+  await page.getByLabel('Per page').selectOption('50');
+  await expect(settledRows(page)).toHaveCount(50);
+  expect(calls.filter((call) => call === '0/50')).toEqual(['0/50']);
+});
+
+test("a page's megabytes are not kept on the page: rows keep what they show", async ({
+  page,
+  sim,
+}) => {
+  const jobs = 40;
+  const inputData = JSON.stringify({ text: 'an invoice line '.repeat(12_500) }); // 200 KB each
+  for (let i = 0; i < jobs; i++) {
+    await sim.createJob({ id: `big-${i}`, status: 'completed', inputData, outputData: inputData });
+  }
+  const payloadBytes = jobs * 2 * inputData.length; // 16 MB on this page
+  await openSignedIn(page, `/jobs?perPage=${jobs}`);
+  await expect(settledRows(page)).toHaveCount(jobs);
+  await expect(page.locator('tr[data-job-id="big-0"]')).toBeVisible();
+
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  // The app alone takes a few MB; one copy of the page would be 16 MB more.
+  expect(usedSize).toBeLessThan(payloadBytes / 2);
+});

@@ -1,0 +1,46 @@
+import type { Job, JobStatus, JobsPage } from '../../api/types.ts';
+import { parseJobsPage } from '../../api/validate.ts';
+import { truncate } from '../../lib/format.ts';
+import { utf8Length } from '../../lib/bytes.ts';
+
+/** The start of a job's error message a row keeps (shown on hover); the job page has all of it. */
+const ERROR_PREVIEW_CHARS = 300;
+
+/**
+ * What the list keeps of a job: its status fields, its error in short, and the sizes of its payloads.
+ * A list item carries the whole input and output (megabytes a page); rows never show them, so neither the
+ * screen nor the cache holds them. The job page fetches its own copy.
+ */
+export type ListJob = JobStatus & {
+  errorCode?: string;
+  /** At most ERROR_PREVIEW_CHARS characters and an ellipsis. */
+  errorMessage?: string;
+  /** UTF-8 sizes of inputData and outputData. */
+  inputBytes: number;
+  outputBytes?: number;
+};
+
+/** A list page as the list keeps it. */
+export type ListPage = Omit<JobsPage, 'items'> & { items: ListJob[] };
+
+// Most payloads are printable ASCII: their size is their length, found by a native scan, not a loop.
+const NON_ASCII = /[^\x20-\x7e\t\n\r]/;
+const byteSize = (text: string) => (NON_ASCII.test(text) ? utf8Length(text) : text.length);
+
+export function toListJob(job: Job): ListJob {
+  const { inputData, outputData, errorMessage, errorCode, ...status } = job;
+  const row: ListJob = { ...status, inputBytes: byteSize(inputData) };
+  if (outputData !== undefined) row.outputBytes = byteSize(outputData);
+  if (errorCode !== undefined) row.errorCode = errorCode;
+  if (errorMessage !== undefined) row.errorMessage = truncate(errorMessage, ERROR_PREVIEW_CHARS);
+  return row;
+}
+
+/**
+ * A list response's text as the list keeps it: parsed, checked (validate.ts) and reduced to rows.
+ * Throws SyntaxError for text that is not JSON and InvalidResponseError for JSON of the wrong shape.
+ */
+export function rowsPageFromText(text: string): ListPage {
+  const page = parseJobsPage(JSON.parse(text));
+  return { ...page, items: page.items.map(toListJob) };
+}
