@@ -28,17 +28,24 @@ function decoded(raw: string): string | undefined {
 
 /**
  * True when the path, percent-decoded, holds a backslash or a dot segment, or a segment that begins or
- * ends with ".." (`..%2f..`, `%2e%2E`, an id like `../x`): what an upstream, or anything between, that
- * decodes before resolving would climb with. (@fastify/reply-from refuses `../` and `/..` in the decoded
- * path too; refusing here first gives the same 400 with this server's headers and text.) Other encoded
- * characters of an id (`%2F`, `%3F`, `%23`) pass unchanged.
+ * ends with ".." (`..%2f..`, `%2e%2E`, an id like `../x`, or encoded twice, `%252e%252e`): what an
+ * upstream, or anything between, that decodes before resolving would climb with. (@fastify/reply-from
+ * refuses `../` and `/..` in the decoded path too; refusing here first gives the same 400 with this
+ * server's headers and text.) Other encoded characters of an id (`%2F`, `%3F`, `%23`) pass unchanged.
  */
 function hasHostileSegment(rawPath: string): boolean {
   const path = decoded(rawPath);
-  if (path === undefined || path.includes('\\')) return true;
-  return path
-    .split('/')
-    .some((part) => part === '.' || part.startsWith('..') || part.endsWith('..'));
+  if (path === undefined) return true;
+  // Decoded again while that changes it (`%252e%252e` is `..` to anything between that decodes once more).
+  for (let layer: string | undefined = path, depth = 0; layer !== undefined && depth < 4; depth++) {
+    if (layer.includes('\\')) return true;
+    const parts = layer.split('/');
+    if (parts.some((part) => part === '.' || part.startsWith('..') || part.endsWith('..')))
+      return true;
+    const next = decoded(layer);
+    layer = next === layer ? undefined : next;
+  }
+  return false;
 }
 
 export function classifyApiRequest(method: string, rawUrl: string): ApiVerdict {

@@ -111,8 +111,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     // Demo mode's /__sim/ (the demo token, test controls): answered by the simulator itself, before
     // Fastify reads the body, and not proxied, since the controls check the real caller (loopback only).
     if (simulator && verdict.kind === 'not-api' && request.url.startsWith('/__sim/')) {
+      // Hijacked, the reply's headers would stay behind: the page ones (COOP, HSTS…) go out too.
+      reply.headers(apiHeaders);
       reply.hijack();
-      for (const [name, value] of Object.entries(apiHeaders)) reply.raw.setHeader(name, value);
+      for (const [name, value] of Object.entries(reply.getHeaders())) {
+        if (value !== undefined) reply.raw.setHeader(name, value);
+      }
       simulator.handle(request.raw, reply.raw);
       return reply;
     }

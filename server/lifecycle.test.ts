@@ -127,6 +127,14 @@ describe('demo mode', () => {
   it("offers the demo token, and keeps the simulator's controls off unless enabled", async () => {
     const demo = await httpRequest(port, '/__sim/demo');
     expect(JSON.parse(demo.body.toString())).toEqual({ demo: true, token: server.demoToken });
+    // Answered by the simulator itself, with this server's headers all the same.
+    expect(demo.headers).toMatchObject({
+      'cache-control': 'no-store',
+      'content-security-policy': "default-src 'none'; sandbox",
+      'x-frame-options': 'DENY',
+      'referrer-policy': 'no-referrer',
+      'cross-origin-opener-policy': 'same-origin',
+    });
     expect((await httpRequest(port, '/__sim/reset', { method: 'POST' })).status).toBe(404);
   });
 });
