@@ -9,7 +9,6 @@ import { paths } from '../paths.ts';
 import { buttonClass } from '../ui/button-styles.ts';
 import { CopyButton } from '../ui/copy-button.tsx';
 import { ErrorPanel } from '../ui/error-panel.tsx';
-import { PayloadPanel, PayloadPlaceholder, preloadJsonViewer } from '../ui/payload-panel.tsx';
 import { StatusBadge } from '../ui/status-badge.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
 import { jobIdFromPathname } from './job-id.ts';
@@ -25,6 +24,10 @@ import { LiveIndicator } from './live-indicator.tsx';
 import { FailurePanel } from './failure-panel.tsx';
 import { JobRefusal } from './job-refusal.tsx';
 import { NotifyOnFinish } from './notify-on-finish.tsx';
+import { OutputPanel } from './output/output-panel.tsx';
+import { PayloadPanel } from './output/payload-panel.tsx';
+import { PayloadPlaceholder } from './output/payload-placeholder.tsx';
+import { preloadJsonViewer } from './output/lazy-json-tree.tsx';
 
 /** The route element for /jobs/<id>: one JobView per id, so nothing of job A survives on job B. */
 export function JobPage() {
@@ -163,15 +166,7 @@ type OutputSectionProps = { job: Job; finished: boolean; refreshing: boolean };
 
 function OutputSection({ job, finished, refreshing }: OutputSectionProps) {
   if (job.outputData !== undefined) {
-    return (
-      <PayloadPanel
-        title="Output"
-        text={job.outputData}
-        fileBase={`${job.id}-output`}
-        isOutput
-        reserve
-      />
-    );
+    return <OutputPanel jobId={job.id} outputData={job.outputData} inputData={job.inputData} />;
   }
   // Until the output is here, its place is held at the size it will take.
   if (!isFinished(job) || refreshing) {
