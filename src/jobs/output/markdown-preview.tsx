@@ -6,15 +6,23 @@ import { safeHttpUrl } from '../../ui/safe-url.ts';
 // elements), links go only to http(s) addresses and open apart from this page, and images are never
 // fetched: their description and address are shown instead.
 
-type MdNode = { type: string; children?: MdNode[] };
+type MdNode = { type: string; value?: string; children?: MdNode[] };
 
-/** A remark plugin: every raw HTML node becomes a text node with the same characters. */
+/** Nodes that hold blocks: raw HTML among them becomes a paragraph of text, inline HTML text alone. */
+const BLOCK_PARENTS = new Set(['root', 'blockquote', 'listItem', 'footnoteDefinition']);
+
+/** A remark plugin: every raw HTML node becomes text with the same characters. */
 function htmlAsText() {
   return (tree: MdNode) => {
     const stack: MdNode[] = [tree];
     for (let node = stack.pop(); node; node = stack.pop()) {
-      if (node.type === 'html') node.type = 'text';
-      if (node.children) stack.push(...node.children);
+      const children = node.children ?? [];
+      const block = BLOCK_PARENTS.has(node.type);
+      children.forEach((child, i) => {
+        if (child.type !== 'html') return stack.push(child);
+        const text = { type: 'text', value: child.value ?? '' };
+        children[i] = block ? { type: 'paragraph', children: [text] } : text;
+      });
     }
   };
 }

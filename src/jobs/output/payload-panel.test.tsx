@@ -108,7 +108,10 @@ describe('PayloadPanel', () => {
       thinkingTrace: 'One block.',
     });
     const { container } = render(<PayloadPanel title="Output" text={text} fileBase="x" isOutput />);
-    expect(await screen.findByRole('heading', { name: 'Title' })).toBeInTheDocument();
+    // The preview is a lazy chunk: its first import is slow in jsdom.
+    expect(
+      await screen.findByRole('heading', { name: 'Title' }, { timeout: 10_000 }),
+    ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Preview' })).toHaveAttribute('aria-pressed', 'true');
     expect(screen.getByText('<b>', { exact: false })).toBeInTheDocument();
     expect(container.querySelector('b')).toBeNull();

@@ -32,27 +32,31 @@ export function locate(root: unknown, path: JsonPath): Located | null {
   return { path, at };
 }
 
-function leafText(value: unknown): string | null {
-  if (typeof value === 'string') return value;
-  if (value instanceof RawNumber) return value.source;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value === null) return 'null';
-  return null;
+/** The text a leaf is matched by, or null for containers and for leaves that cannot hold the query. */
+type Matcher = (value: unknown) => boolean;
+
+function leafMatcher(needle: string): Matcher {
+  // Numbers, booleans and null are spelled with few characters: most queries cannot match them, and
+  // skipping them saves turning a hundred thousand numbers into text.
+  const numeric = /^[-+0-9.e]+$/.test(needle);
+  const literal = (word: string) => word.includes(needle);
+  return (value) => {
+    if (typeof value === 'string') return value.toLowerCase().includes(needle);
+    if (value instanceof RawNumber) return numeric && value.source.toLowerCase().includes(needle);
+    if (typeof value === 'number') return numeric && String(value).toLowerCase().includes(needle);
+    if (typeof value === 'boolean') return literal(String(value));
+    return value === null && literal('null');
+  };
 }
 
-type Frame = {
-  value: object;
-  path: JsonPath;
-  at: number[];
-  keys: (string | number)[];
-  next: number;
-};
+function isLeaf(value: unknown): boolean {
+  return typeof value !== 'object' || value === null || value instanceof RawNumber;
+}
+
+type Frame = { value: object; path: JsonPath; at: number[]; keys: string[] | null; next: number };
 
 function frame(value: object, path: JsonPath, at: number[]): Frame {
-  const keys = Array.isArray(value)
-    ? Array.from({ length: value.length }, (_, i) => i)
-    : orderedKeys(value, path);
-  return { value, path, at, keys, next: 0 };
+  return { value, path, at, keys: Array.isArray(value) ? null : orderedKeys(value, path), next: 0 };
 }
 
 /**
@@ -63,34 +67,37 @@ export function searchJson(root: unknown, query: string, limit: number): SearchR
   const needle = query.toLowerCase();
   const matches: Located[] = [];
   let total = 0;
-  const hit = (path: JsonPath, at: number[]) => {
-    total++;
-    if (matches.length < limit) matches.push({ path, at });
-  };
   if (!needle) return { total, matches };
-  if (typeof root !== 'object' || root === null || root instanceof RawNumber) {
-    const text = leafText(root);
-    if (text !== null && text.toLowerCase().includes(needle)) hit([], []);
-    return { total, matches };
+  const leafMatches = leafMatcher(needle);
+  if (isLeaf(root)) {
+    if (leafMatches(root)) matches.push({ path: [], at: [] });
+    return { total: matches.length, matches };
   }
-  const stack: Frame[] = [frame(root, [], [])];
+  const stack: Frame[] = [frame(root as object, [], [])];
   while (stack.length > 0) {
     const top = stack[stack.length - 1];
     if (!top) break;
-    if (top.next >= top.keys.length) {
+    const count = top.keys ? top.keys.length : (top.value as unknown[]).length;
+    if (top.next >= count) {
       stack.pop();
       continue;
     }
     const index = top.next++;
-    const key = top.keys[index] ?? 0;
-    const value = typeof key === 'number' ? (top.value as unknown[])[key] : own(top.value, key);
-    const path = [...top.path, key];
-    const at = [...top.at, index];
-    const text = leafText(value);
-    const keyMatches = typeof key === 'string' && key.toLowerCase().includes(needle);
-    if (keyMatches || (text !== null && text.toLowerCase().includes(needle))) hit(path, at);
-    if (text === null && typeof value === 'object' && value !== null) {
-      if (path.length < MAX_TREE_DEPTH) stack.push(frame(value, path, at));
+    const key = top.keys ? (top.keys[index] ?? '') : index;
+    // Keys come from Object.keys (own keys only), so plain indexing is safe here.
+    const value = (top.value as Record<string | number, unknown>)[key];
+    const leaf = isLeaf(value);
+    const hit =
+      (typeof key === 'string' && key.toLowerCase().includes(needle)) ||
+      (leaf && leafMatches(value));
+    // Paths are made only for matches and for containers the walk enters.
+    if (hit) {
+      total++;
+      if (matches.length < limit)
+        matches.push({ path: [...top.path, key], at: [...top.at, index] });
+    }
+    if (!leaf && top.path.length + 1 < MAX_TREE_DEPTH) {
+      stack.push(frame(value as object, [...top.path, key], [...top.at, index]));
     }
   }
   return { total, matches };

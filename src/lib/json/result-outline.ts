@@ -25,11 +25,11 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** An array of objects whose values are all leaves: drawn as a table. */
+/** An array of objects whose values are all leaves (in the rows shown): drawn as a table. */
 function tableColumns(value: unknown[]): string[] | null {
   if (value.length === 0) return null;
   const columns = new Set<string>();
-  for (const item of value) {
+  for (const item of value.slice(0, TABLE_ROWS)) {
     if (!isPlainObject(item)) return null;
     for (const key of Object.keys(item)) {
       if (isContainer(summarize(own(item, key)))) return null;

@@ -38,7 +38,7 @@ type JsonNodeProps = {
 };
 
 const actionClass =
-  'shrink-0 rounded px-1 text-slate-500 dark:text-slate-400 opacity-0 group-hover:opacity-100 hover:bg-slate-300 hover:text-slate-900 focus:opacity-100 dark:hover:bg-slate-700 dark:hover:text-slate-100';
+  'rounded px-1 text-slate-600 hover:bg-slate-300 hover:text-slate-900 dark:text-slate-300 dark:hover:bg-slate-700 dark:hover:text-slate-100';
 const moreClass = 'text-indigo-700 underline hover:no-underline dark:text-indigo-300';
 
 export const JsonNode = memo(function JsonNode({
@@ -161,7 +161,7 @@ export const JsonNode = memo(function JsonNode({
       <div
         ref={row}
         aria-current={focused || undefined}
-        className={`group flex min-w-0 items-start gap-1 rounded px-1 hover:bg-slate-200/60 dark:hover:bg-slate-800/60 ${focused ? 'bg-amber-50 dark:bg-amber-950/40' : ''}`}
+        className={`group relative flex min-w-0 items-start gap-1 rounded px-1 hover:bg-slate-200/60 dark:hover:bg-slate-800/60 ${focused ? 'bg-amber-50 dark:bg-amber-950/40' : ''}`}
       >
         {container ? (
           <button
@@ -199,7 +199,8 @@ export const JsonNode = memo(function JsonNode({
             </span>
           )}
         </span>
-        <span className="ml-auto flex shrink-0">
+        {/* Over the row's right end, shown on hover or focus: hidden, they take no room from the value. */}
+        <span className="absolute top-0 right-0 flex rounded bg-slate-200 opacity-0 group-hover:opacity-100 focus-within:opacity-100 dark:bg-slate-800">
           <button
             type="button"
             onClick={() => void copy('value')}
