@@ -398,14 +398,18 @@ test.describe('what the page shows', () => {
     });
     expect(answered).toBeLessThan(200);
     // The Result view draws the first rows of the 60,000; the tree has them all, a page at a time.
-    await expect(page.getByText('60,000 items, the first 100 shown')).toBeVisible({
+    await expect(page.getByText('60,000 items, the first 25 shown')).toBeVisible({
       timeout: 15_000,
     });
-    await page.getByRole('button', { name: 'JSON', exact: true }).click();
+    const longest = await page.evaluate(() => (window as unknown as { longest: number }).longest);
+    console.log(`longest task while the 6 MB output arrived and drew: ${longest} ms`);
+    expect(longest).toBeLessThan(200);
+    await page
+      .getByRole('region', { name: 'Output' })
+      .getByRole('button', { name: 'JSON', exact: true })
+      .click();
     await expect(page.getByRole('button', { name: 'Expand items' })).toBeVisible();
     await expect(page.getByText('60,000 items', { exact: true })).toBeVisible();
-    const longest = await page.evaluate(() => (window as unknown as { longest: number }).longest);
-    expect(longest).toBeLessThan(200);
     // Children render on demand: a page of 100, then more on request.
     await page.getByRole('button', { name: 'Expand items' }).click();
     await expect(page.getByText('Show 100 more (59,900 not shown)')).toBeVisible();

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import { isContainer, mightBeJson, pathKey, type JsonPath } from '../../lib/json/json-model.ts';
 import type { OutputShape } from '../../lib/json/output-shape.ts';
 import { parseJsonText, type ParseOutcome } from '../../ui/json-viewer/json-doc.ts';
@@ -52,7 +52,8 @@ export function usePayload(
         if (target && (await outcome.doc.reveal(target))) value.found = target;
       }
       await code;
-      if (!controller.signal.aborted) setPrepared({ text, target, value });
+      // A transition: React draws the views in slices, yielding to input, not in one long task.
+      if (!controller.signal.aborted) startTransition(() => setPrepared({ text, target, value }));
     })().catch(() => {
       if (!controller.signal.aborted) {
         setPrepared({

@@ -16,7 +16,7 @@ export type Outline = { items: (OutlineLeaf | OutlineTable)[]; truncated: boolea
 
 /** Values shown (leaves plus table rows) before the outline stops. */
 const OUTLINE_BUDGET = 600;
-export const TABLE_ROWS = 100;
+export const TABLE_ROWS = 25;
 const TABLE_COLUMNS = 10;
 /** Deeper containers are shown as one row ("{…} 3 keys"); the JSON view opens them. */
 const OUTLINE_DEPTH = 40;
