@@ -55,6 +55,17 @@ describe('the sign-in page', () => {
     expect(screen.getByLabelText('API token')).toHaveValue('wrong');
   });
 
+  it('says the same of a token answered 403 (the service of 2026 may refuse a bad key so)', async () => {
+    stubApi(async () => new Response('{"message":"Forbidden"}', { status: 403 }));
+    renderAt('/sign-in');
+    await userEvent.type(screen.getByLabelText('API token'), 'wrong');
+    await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'That token was not accepted. Check it and try again.',
+    );
+    expect(getToken()).toBeNull();
+  });
+
   it('says so differently when the API cannot be reached', async () => {
     stubApi(async () => Promise.reject(new TypeError('Failed to fetch')));
     renderAt('/sign-in');

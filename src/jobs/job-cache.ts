@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { isFinished } from '../api/job-status.ts';
-import type { Job, JobStatus } from '../api/types.ts';
+import type { Job, JobStatus, StreamError } from '../api/types.ts';
+import type { JobDetail } from './job-detail.ts';
 import { jobQueries } from './job-queries.ts';
 import { isNewer } from './job-state.ts';
 import { toListJob, type ListPage } from './list/list-job.ts';
@@ -23,6 +24,30 @@ export function writeJob(queryClient: QueryClient, job: Job): void {
     queryClient.setQueryData(queryKey, job);
   }
   writeJobStatus(queryClient, statusOf(job), job);
+}
+
+/**
+ * A failed job's stream result that is not a job (`{code, message}`, the service of 2026): the page's
+ * copy takes it as the job's failure and counts as failed until /status says more.
+ */
+export function writeJobFailure(
+  queryClient: QueryClient,
+  jobId: string,
+  failure: StreamError,
+): void {
+  const { queryKey } = jobQueries.detail(jobId);
+  const current =
+    queryClient.getQueryData(queryKey) ??
+    queryClient.getQueryData(jobQueries.status(jobId).queryKey);
+  if (!current) return;
+  cancelInFlight(queryClient, jobId);
+  const failed: JobDetail = {
+    ...current,
+    status: isFinished(current) ? current.status : 'failed',
+    errorCode: failure.code,
+  };
+  if (failure.message !== undefined) failed.errorMessage = failure.message;
+  queryClient.setQueryData(queryKey, failed);
 }
 
 function cancelInFlight(queryClient: QueryClient, jobId: string): void {
