@@ -11,6 +11,7 @@ import {
   closedPort,
   httpRequest,
   makeDist,
+  openRequest,
   openStream,
   rawRequest,
   startUpstream,
@@ -49,6 +50,7 @@ afterAll(async () => {
 
 beforeEach(() => {
   upstream.seen.length = 0;
+  upstream.held.length = 0;
 });
 
 describe('the path allowlist, on raw request targets', () => {
@@ -247,6 +249,18 @@ describe('streams', () => {
     expect(stream.received.join('')).toContain('event: result');
   });
 
+  it("waits for a stream's headers longer than for other answers (they may come with its first event)", async () => {
+    const request = openRequest(port, '/api/jobs/headless/stream');
+    await expect.poll(() => upstream.held.length).toBe(1);
+    let settled = false;
+    void upstream.held[0]?.closed.then(() => (settled = true));
+    // Twice the 500 ms this server gives other answers (a silent list request is a 504 by then).
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(settled).toBe(false);
+    request.abort();
+    await upstream.held[0]?.closed;
+  });
+
   it('closes the upstream request within 1 s of the browser leaving', async () => {
     const stream = await openStream(port, '/api/jobs/leave/stream');
     await upstream.streamOpened('leave');
@@ -254,6 +268,28 @@ describe('streams', () => {
     stream.abort();
     const closed = (await upstream.streams.get('leave')?.closed) ?? Infinity;
     expect(closed - left).toBeLessThan(PROPAGATION_MS);
+  });
+});
+
+describe('a browser that leaves before the upstream has answered', () => {
+  it('closes the upstream request within 1 s, not at the headers timeout', async () => {
+    const patient = await buildServer({
+      distDir: await makeDist(),
+      upstream: upstream.url,
+      trustProxy: false,
+      upstreamTimeoutMs: 30_000,
+      logLevel: 'silent',
+    });
+    try {
+      const request = openRequest(await listen(patient), '/api/jobs/silent');
+      await expect.poll(() => upstream.held.length).toBe(1);
+      const left = performance.now();
+      request.abort();
+      const closed = await upstream.held[0]?.closed;
+      expect((closed ?? Infinity) - left).toBeLessThan(PROPAGATION_MS);
+    } finally {
+      await patient.close();
+    }
   });
 });
 

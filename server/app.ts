@@ -13,6 +13,7 @@ import type { Simulator } from '../simulator/app.ts';
 import { classifyApiRequest } from './api-paths.ts';
 import type { ApiVerdict } from './api-paths.ts';
 import { apiHeaders, hstsHeader, pageHeaders } from './security-headers.ts';
+import { UpstreamAgent } from './upstream-agent.ts';
 
 export type ServerOptions = {
   /** The built app (vite build's outDir). */
@@ -105,6 +106,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   const simulator = options.simulator;
+  const upstreamAgent = new UpstreamAgent(options.upstreamTimeoutMs);
   // Before routing: the API allowlist on the raw request target.
   app.addHook('onRequest', async (request, reply) => {
     const verdict = secure(request, reply);
@@ -125,6 +127,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     if (verdict.kind === 'bad-method') {
       return sendText(reply.header('Allow', verdict.allow), 405, 'Method not allowed');
     }
+    if (verdict.kind === 'forward') upstreamAgent.follow(request.raw, reply.raw);
   });
   // Whatever the upstream said, /api answers are data: not cached, not sniffed, never a page.
   app.addHook('onSend', async (request, reply) => {
@@ -141,13 +144,17 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     prefix: '/api',
     rewritePrefix: '/api',
     disableRequestLogging: true,
-    undici: { headersTimeout: options.upstreamTimeoutMs },
+    // Reply-from destroys the agent when the server closes.
+    undici: upstreamAgent,
     replyOptions: {
       // One attempt: the dashboard owns retries (and a 503 must reach it as a 503).
       retryDelay: () => null,
-      rewriteRequestHeaders: (_request, headers) =>
-        Object.fromEntries(
-          Object.entries(headers).filter(([name]) => FORWARDED_REQUEST_HEADERS.has(name)),
+      rewriteRequestHeaders: (request, headers) =>
+        upstreamAgent.tag(
+          request.raw,
+          Object.fromEntries(
+            Object.entries(headers).filter(([name]) => FORWARDED_REQUEST_HEADERS.has(name)),
+          ),
         ),
       rewriteHeaders: (headers) =>
         Object.fromEntries(
