@@ -6,7 +6,7 @@ import { jobQueries } from './job-queries.ts';
 import { isNewer } from './job-state.ts';
 import { toListJob, type ListPage } from './list/list-job.ts';
 
-function statusOf(job: Job): JobStatus {
+function statusOf(job: JobDetail): JobStatus {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
   const { inputData, outputData, errorMessage, errorCode, ...status } = job;
   return status;
@@ -16,14 +16,19 @@ function statusOf(job: Job): JobStatus {
  * The one way a fresher copy of a job enters the cache (a stream result, a refreshed list row):
  * detail, status and every cached list page holding it, never replacing newer data with older.
  */
-export function writeJob(queryClient: QueryClient, job: Job): void {
+export function writeJob(queryClient: QueryClient, job: JobDetail): void {
   const { queryKey } = jobQueries.detail(job.id);
   if (isNewer(queryClient.getQueryData(queryKey), job)) {
     // A fetch already in flight started before the job finished: its answer must not land on top.
     if (isFinished(job)) cancelInFlight(queryClient, job.id);
     queryClient.setQueryData(queryKey, job);
   }
-  writeJobStatus(queryClient, statusOf(job), job);
+  // A copy without payloads (a service without the detail endpoint) moves list rows by its status only.
+  writeJobStatus(
+    queryClient,
+    statusOf(job),
+    job.inputData === undefined ? undefined : { ...job, inputData: job.inputData },
+  );
 }
 
 /**
