@@ -30,9 +30,7 @@ export function createAppRouter(queryClient: QueryClient) {
               // The job page (tree viewer, stream) is its own chunk: the list does not download it.
               lazy: async () => ({ Component: (await import('./jobs/job-page.tsx')).JobPage }),
               // Shown inside the frame while that chunk loads on a first visit (a shared link).
-              hydrateFallbackElement: (
-                <p className="text-sm text-slate-600 dark:text-slate-300">Loading…</p>
-              ),
+              hydrateFallbackElement: <p className="text-sm text-muted">Loading…</p>,
               errorElement: <RouteError />,
             },
             { path: '*', element: <NotFoundPage /> },
