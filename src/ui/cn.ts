@@ -1,10 +1,9 @@
-import { clsx, type ClassValue } from 'clsx';
-import { createTailwindMerge } from 'tailwind-merge';
+import { createTailwindMerge, type ClassNameValue } from 'tailwind-merge';
 
 // Class names are composed here, never by string concatenation: when a caller adds a class that a base
 // style already sets (a width, a corner, a margin, a colour), the caller's wins. tailwind-merge's full
 // config is about 9 KiB gzipped, most of the first-load budget that is left, so this one knows only
-// the groups our components override; a class outside them is kept as it is, as clsx alone would.
+// the groups our components override; a class outside them is kept as it is.
 
 const anyValue = () => true;
 const FONT_SIZES = new Set(['xs', 'sm', 'base', 'lg', 'xl', '2xl', '3xl']);
@@ -58,7 +57,10 @@ const merge = createTailwindMerge(() => ({
   orderSensitiveModifiers: [],
 }));
 
-/** Joins class names (strings, conditionals, arrays); of two that conflict, the later wins. */
-export function cn(...inputs: ClassValue[]): string {
-  return merge(clsx(inputs));
+/**
+ * Joins class names (strings, arrays; false, null and undefined add nothing); of two classes that
+ * conflict, the later wins.
+ */
+export function cn(...classes: ClassNameValue[]): string {
+  return merge(...classes);
 }
