@@ -1,4 +1,5 @@
-import { render, screen } from '@testing-library/react';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { vi } from 'vitest';
@@ -13,13 +14,21 @@ function renderAt(url: string) {
     ],
     { initialEntries: [url] },
   );
-  render(<RouterProvider router={router} />);
+  render(
+    <QueryClientProvider client={new QueryClient()}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>,
+  );
   return router;
 }
 
-function stubApi(listResponse: () => Promise<Response>) {
+function stubApi(listResponse: () => Promise<Response>, demoToken?: string) {
   const fetchMock = vi.fn(async (url: string) =>
-    url.startsWith('/__sim/') ? new Response('', { status: 404 }) : listResponse(),
+    url !== '/__sim/demo'
+      ? listResponse()
+      : demoToken
+        ? Response.json({ token: demoToken })
+        : new Response('', { status: 404 }),
   );
   vi.stubGlobal('fetch', fetchMock);
   return fetchMock;
@@ -72,6 +81,32 @@ describe('the sign-in page', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
     await screen.findByText('Landed');
     expect(router.state.location.pathname).toBe('/jobs');
+  });
+});
+
+describe('the sign-in page in demo mode', () => {
+  it('offers the demo token, checks it like any other, and keeps it', async () => {
+    const fetchMock = stubApi(
+      async () => new Response(JSON.stringify({ totalCount: 0, skip: 0, perPage: 1, items: [] })),
+      'demo-tok',
+    );
+    renderAt('/sign-in');
+    await userEvent.click(await screen.findByRole('button', { name: 'Use the demo token' }));
+    expect(await screen.findByText('Landed')).toBeInTheDocument();
+    expect(getToken()).toBe('demo-tok');
+    const [, init] = fetchMock.mock.calls.find(([url]) => url.startsWith('/api/')) as unknown as [
+      string,
+      RequestInit,
+    ];
+    expect(new Headers(init.headers).get('Authorization')).toBe('Bearer demo-tok');
+  });
+
+  it('offers nothing against the real API', async () => {
+    const fetchMock = stubApi(async () => new Response('{}'));
+    renderAt('/sign-in');
+    await waitFor(() => expect(fetchMock.mock.calls.map(([url]) => url)).toEqual(['/__sim/demo']));
+    expect(await screen.findByRole('button', { name: 'Sign in' })).toBeEnabled();
+    expect(screen.queryByRole('heading', { name: 'Demo mode' })).not.toBeInTheDocument();
   });
 });
 

@@ -1,11 +1,12 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useId, useState, type FormEvent } from 'react';
 import { Navigate, useSearchParams } from 'react-router';
 import { ApiError } from '../api/api-error.ts';
 import { tokenCheckMessage } from '../api/http-messages.ts';
 import { safeReturnPath } from '../paths.ts';
 import { inputClass, primaryButtonClass } from '../ui/button-styles.ts';
 import { checkToken } from './check-token.ts';
-import { fetchDemoToken } from './demo-token.ts';
+import { demoTokenQuery } from './demo-token.ts';
 import { getLastClearReason, setToken, useToken } from './token-store.ts';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
 import { cn } from '../ui/cn.ts';
@@ -15,6 +16,18 @@ function describeFailure(error: unknown): string {
   return 'Something went wrong while checking the token.';
 }
 
+/** What is wrong with a token before asking the API, or null. */
+function tokenProblem(token: string): string | null {
+  if (!token) return 'Paste your API token first.';
+  // An HTTP header can carry only visible ASCII: fetch would refuse before asking the API.
+  if (!/^[\x21-\x7e]+$/.test(token)) {
+    return 'That token contains characters an API token cannot have (spaces, quotes or letters outside ASCII). Copy it again.';
+  }
+  return null;
+}
+
+type Candidate = { token: string; remember: boolean };
+
 export function SignInPage() {
   useDocumentTitle('Sign in');
   const token = useToken();
@@ -22,49 +35,34 @@ export function SignInPage() {
   const returnTo = safeReturnPath(searchParams.get('returnTo'));
   const [value, setValue] = useState('');
   const [remember, setRemember] = useState(false);
-  const [pending, setPending] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [demoToken, setDemoToken] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
   const [expired] = useState(() => getLastClearReason() === 'expired');
+  const demoToken = useQuery(demoTokenQuery).data;
+  // The check is one list call with the candidate token; kept only once the API accepts it.
+  const check = useMutation({
+    mutationFn: ({ token: candidate }: Candidate) => checkToken(candidate),
+    onSuccess: (_, { token: candidate, remember: keep }) => setToken(candidate, keep),
+  });
   const fieldId = useId();
   const errorId = useId();
 
-  useEffect(() => {
-    const controller = new AbortController();
-    void fetchDemoToken(controller.signal).then(setDemoToken);
-    return () => controller.abort();
-  }, []);
-
   if (token) return <Navigate to={returnTo} replace />;
 
-  async function signIn(candidate: string) {
+  const pending = check.isPending;
+  const failure = problem ?? (check.isError ? describeFailure(check.error) : null);
+
+  function signIn(candidate: string) {
     const trimmed = candidate.trim();
-    if (!trimmed) {
-      setFailure('Paste your API token first.');
-      return;
-    }
-    // An HTTP header can carry only visible ASCII: fetch would refuse before asking the API.
-    if (!/^[\x21-\x7e]+$/.test(trimmed)) {
-      setFailure(
-        'That token contains characters an API token cannot have (spaces, quotes or letters outside ASCII). Copy it again.',
-      );
-      return;
-    }
-    setPending(true);
-    setFailure(null);
-    try {
-      await checkToken(trimmed);
-      setToken(trimmed, remember); // the re-render below sends the person back to returnTo
-    } catch (error) {
-      setFailure(describeFailure(error));
-    } finally {
-      setPending(false);
-    }
+    const found = tokenProblem(trimmed);
+    setProblem(found);
+    if (found) check.reset();
+    // The re-render after setToken sends the person back to returnTo.
+    else check.mutate({ token: trimmed, remember });
   }
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    void signIn(value);
+    signIn(value);
   }
 
   return (
@@ -122,7 +120,7 @@ export function SignInPage() {
           <button
             type="button"
             disabled={pending}
-            onClick={() => void signIn(demoToken)}
+            onClick={() => signIn(demoToken)}
             className={cn(primaryButtonClass, 'mt-3')}
           >
             Use the demo token

@@ -21,7 +21,7 @@ describe('cn', () => {
     expect(cn('bg-surface hover:bg-raised', false, undefined, 'dark:bg-page')).toBe(
       'bg-surface hover:bg-raised dark:bg-page',
     );
-    expect(cn('hidden', ['sm:table-cell', null], 'truncate', false && 'opacity-60')).toBe(
+    expect(cn('hidden', ['sm:table-cell', null], 'truncate', false, undefined)).toBe(
       'hidden sm:table-cell truncate',
     );
   });
