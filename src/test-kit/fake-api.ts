@@ -33,7 +33,10 @@ export type FakeStream = {
 };
 
 type Answer = () => Response | Promise<Response>;
-type Replier = (url: URL, init: RequestInit) => Response | Promise<Response> | undefined;
+type Replier = (
+  url: URL,
+  init: RequestInit,
+) => Response | undefined | Promise<Response | undefined>;
 
 const encoder = new TextEncoder();
 
@@ -76,7 +79,7 @@ export function fakeApi({ jobs = [] as Job[], demoToken = undefined as string | 
     /** Every URL the app fetched, as it passed it. */
     calls: [] as string[],
     streams: [] as FakeStream[],
-    /** Answers every request first (undefined: the fake API answers). */
+    /** Answers every request first; where it returns undefined, or once reset, the fake API answers. */
     reply(next: Replier | undefined) {
       replier = next;
     },

@@ -54,24 +54,25 @@ export function listPage(jobs: Job[], { skip = 0, perPage = 30, totalCount = job
   return page;
 }
 
-/** `count` completed jobs a minute apart, newest first, ids `job-0000…`, `job-0001…`. */
-export function jobSeries(
-  count: number,
-  from = 0,
-  now = Date.parse('2026-11-01T12:00:00Z'),
-): Job[] {
-  return Array.from({ length: count }, (_, k) => {
-    const i = from + k;
-    const created = new Date(now - i * 60_000).toISOString();
-    return completedJob({
-      id: `job-${String(i).padStart(4, '0')}-aaaa-bbbb-cccc`,
-      jobType: 'structured-extraction',
-      inputData: 'x'.repeat(100),
-      outputData: '{"result":{}}',
-      createdAt: created,
-      startedAt: created,
-      updatedAt: created,
-      completedAt: new Date(now - i * 60_000 + 12_300).toISOString(),
-    });
+const SERIES_NOW = Date.parse('2026-11-01T12:00:00Z');
+
+/** The i-th job of a series: completed, created i minutes before 12:00, id `job-000i-aaaa-bbbb-cccc`. */
+export function seriesJob(i: number, overrides: Partial<Job> = {}): Job {
+  const created = new Date(SERIES_NOW - i * 60_000).toISOString();
+  return completedJob({
+    id: `job-${String(i).padStart(4, '0')}-aaaa-bbbb-cccc`,
+    jobType: 'structured-extraction',
+    inputData: 'x'.repeat(100),
+    outputData: '{"result":{}}',
+    createdAt: created,
+    startedAt: created,
+    updatedAt: created,
+    completedAt: new Date(SERIES_NOW - i * 60_000 + 12_300).toISOString(),
+    ...overrides,
   });
+}
+
+/** Jobs `from` to `from + count - 1` of the series, newest first. */
+export function jobSeries(count: number, from = 0): Job[] {
+  return Array.from({ length: count }, (_, k) => seriesJob(from + k));
 }
