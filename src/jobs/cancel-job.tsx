@@ -2,12 +2,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { ApiError } from '../api/api-error.ts';
-import { buttonClass } from '../ui/button-styles.ts';
+import { buttonClass, primaryButtonClass } from '../ui/button-styles.ts';
+import { cn } from '../ui/cn.ts';
 import { cancelJob } from './cancel-api.ts';
 import { writeJobStatus } from './job-cache.ts';
 
-const DANGER_BUTTON =
-  'inline-flex items-center rounded-md bg-rose-700 px-3 py-1.5 text-sm font-semibold text-white shadow-sm hover:bg-rose-600 disabled:cursor-not-allowed disabled:opacity-60';
+const DANGER_BUTTON = cn(primaryButtonClass, 'bg-rose-700 hover:bg-rose-600');
 
 type CancelJobProps = { jobId: string };
 
@@ -28,7 +28,7 @@ export function CancelJob({ jobId }: CancelJobProps) {
 
   if (mutation.isSuccess) {
     return (
-      <p role="status" className="w-full text-sm text-slate-700 dark:text-slate-200">
+      <p role="status" className="w-full text-sm text-ink">
         Cancellation requested. The job stops within a heartbeat or so; this page follows it until
         it does.
       </p>
@@ -51,7 +51,7 @@ export function CancelJob({ jobId }: CancelJobProps) {
     <div
       role="group"
       aria-label="Cancel this job?"
-      className="w-full space-y-2 rounded-lg border border-rose-300 bg-rose-50 p-3 text-sm text-rose-950 dark:border-rose-800 dark:bg-rose-950/40 dark:text-rose-100"
+      className="w-full space-y-2 rounded-lg border border-danger-line bg-danger-soft p-3 text-sm text-danger-ink"
     >
       <p>Cancel this job? It stops, and so do the jobs it started. This cannot be undone.</p>
       {error && (

@@ -2,8 +2,7 @@ import { isFinished } from '../api/job-status.ts';
 import { PayloadPanel, PayloadPlaceholder } from '../ui/payload-panel.tsx';
 import type { JobDetail } from './job-detail.ts';
 
-const NOTE_CLASS =
-  'rounded-lg border border-dashed border-slate-300 p-4 text-sm text-slate-600 dark:border-slate-700 dark:text-slate-300';
+const NOTE_CLASS = 'rounded-lg border border-dashed border-line-strong p-4 text-sm text-muted';
 
 type JobPayloadsProps = {
   job: JobDetail;

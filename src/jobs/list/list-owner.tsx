@@ -18,7 +18,7 @@ export function ListOwner({ organization, rows }: ListOwnerProps) {
   if (names.length === 0) return null;
   const orgs = names.filter(Boolean);
   return (
-    <p className="text-sm text-slate-600 dark:text-slate-400">
+    <p className="text-sm text-muted">
       {orgs.length === 0 ? (
         'Personal account'
       ) : (
