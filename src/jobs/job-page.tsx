@@ -4,11 +4,11 @@ import { useLocation } from 'react-router';
 import { Link } from '../ui/link.tsx';
 import { ApiError } from '../api/api-error.ts';
 import { isUsableJobId } from '../api/http.ts';
-import type { Job } from '../api/types.ts';
 import { paths } from '../paths.ts';
 import { buttonClass } from '../ui/button-styles.ts';
 import { CopyButton } from '../ui/copy-button.tsx';
 import { ErrorPanel } from '../ui/error-panel.tsx';
+import { preloadJsonViewer } from './output/lazy-json-tree.tsx';
 import { StatusBadge } from '../ui/status-badge.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
 import { jobIdFromPathname } from './job-id.ts';
@@ -24,10 +24,8 @@ import { LiveIndicator } from './live-indicator.tsx';
 import { FailurePanel } from './failure-panel.tsx';
 import { JobRefusal } from './job-refusal.tsx';
 import { NotifyOnFinish } from './notify-on-finish.tsx';
-import { OutputPanel } from './output/output-panel.tsx';
-import { PayloadPanel } from './output/payload-panel.tsx';
-import { PayloadPlaceholder } from './output/payload-placeholder.tsx';
-import { preloadJsonViewer } from './output/lazy-json-tree.tsx';
+import { JobPayloads } from './job-payloads.tsx';
+import { CancelJob } from './cancel-job.tsx';
 
 /** The route element for /jobs/<id>: one JobView per id, so nothing of job A survives on job B. */
 export function JobPage() {
@@ -74,8 +72,7 @@ function JobView({ jobId }: JobViewProps) {
       <>
         {failure && <FailurePanel code={failure.errorCode} message={failure.errorMessage} />}
         <JobMetadata job={meta} />
-        <OutputSection job={job} finished={finished} refreshing={isFetching} />
-        <PayloadPanel title="Input" text={job.inputData} fileBase={`${jobId}-input`} />
+        <JobPayloads job={job} finished={finished} refreshing={isFetching} />
       </>
     );
   } else if (error) {
@@ -91,7 +88,7 @@ function JobView({ jobId }: JobViewProps) {
     );
   } else {
     body = (
-      <p className="text-sm text-slate-600 dark:text-slate-300" aria-busy="true">
+      <p className="text-sm text-muted" aria-busy="true">
         Loading the job…
       </p>
     );
@@ -99,10 +96,7 @@ function JobView({ jobId }: JobViewProps) {
 
   return (
     <article aria-labelledby="job-heading" className="space-y-4">
-      <Link
-        to={paths.jobs()}
-        className="text-sm text-indigo-700 hover:underline dark:text-indigo-300"
-      >
+      <Link to={paths.jobs()} className="text-sm text-accent hover:underline">
         ← All jobs
       </Link>
       <header className="space-y-2">
@@ -122,6 +116,7 @@ function JobView({ jobId }: JobViewProps) {
             <StatusBadge status={meta.status} />
             {stream && <LiveIndicator state={stream} />}
             <NotifyOnFinish jobId={jobId} announcement={announcement} finished={finished} />
+            {running && <CancelJob jobId={jobId} />}
           </div>
         )}
       </header>
@@ -160,29 +155,4 @@ function useCompletionAnnouncement(
     }
   }
   return announcement;
-}
-
-type OutputSectionProps = { job: Job; finished: boolean; refreshing: boolean };
-
-function OutputSection({ job, finished, refreshing }: OutputSectionProps) {
-  if (job.outputData !== undefined) {
-    return <OutputPanel jobId={job.id} outputData={job.outputData} inputData={job.inputData} />;
-  }
-  // Until the output is here, its place is held at the size it will take.
-  if (!isFinished(job) || refreshing) {
-    const message = isFinished(job)
-      ? 'Fetching the output…'
-      : finished
-        ? 'The job has finished; fetching its output…'
-        : 'The output appears here as soon as the job finishes.';
-    return <PayloadPlaceholder title="Output" message={message} />;
-  }
-  return (
-    <section
-      aria-label="Output"
-      className="rounded-lg border border-dashed border-slate-300 p-4 text-sm text-slate-600 dark:border-slate-700 dark:text-slate-300"
-    >
-      This job has no output.
-    </section>
-  );
 }

@@ -5,7 +5,7 @@ import type { JsonPath } from '../../lib/json/json-model.ts';
 import { jobValueLink, VALUE_PARAM } from './value-link.ts';
 import { PayloadPanel } from './payload-panel.tsx';
 
-type OutputPanelProps = { jobId: string; outputData: string; inputData: string };
+type OutputPanelProps = { jobId: string; outputData: string; inputData?: string };
 
 /** A job's output, with links to its values and the value a link points to opened. */
 export function OutputPanel({ jobId, outputData, inputData }: OutputPanelProps) {
