@@ -1,8 +1,9 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { isUsableJobId } from '../api/http.ts';
 import { paths } from '../paths.ts';
 import { buttonClass, inputClass } from '../ui/button-styles.ts';
+import { useShortcuts } from '../ui/shortcuts.ts';
 
 export function JumpToJob() {
   const navigate = useNavigate();
@@ -10,6 +11,8 @@ export function JumpToJob() {
   const [problem, setProblem] = useState<string | null>(null);
   const fieldId = useId();
   const problemId = useId();
+  const field = useRef<HTMLInputElement>(null);
+  useShortcuts({ '/': () => field.current?.focus() });
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -31,6 +34,7 @@ export function JumpToJob() {
       </label>
       <input
         id={fieldId}
+        ref={field}
         value={jobId}
         onChange={(e) => {
           setJobId(e.target.value);

@@ -13,6 +13,7 @@ import {
   type ChildPage,
   type Summary,
 } from '../lib/json/json-model.ts';
+import { useShortcuts } from './shortcuts.ts';
 
 // The tree is only needed once a payload is showing: it stays out of every other page's bundle.
 // Once its code is here it renders directly: a lazy component's first render suspends, and React
@@ -179,6 +180,8 @@ export function PayloadPanel({
   // Offered from the start when the text looks like JSON (the usual case), so no button moves later.
   const offersRaw = current ? isJson : mightBeJson(text);
   const JsonTree = loadedTree ?? LazyJsonTree;
+  // The job page's r: the output between its tree and its raw text.
+  useShortcuts({ r: () => setRaw((was) => !was) }, isOutput && offersRaw && !!current);
   const showingText = !!current && (!isJson || raw || current.shape?.kind === 'markdown');
 
   function download() {

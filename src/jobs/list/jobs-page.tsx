@@ -1,13 +1,16 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import type { ListParams } from '../../api/types.ts';
 import { paths, parseListSearch } from '../../paths.ts';
 import { Link } from '../../ui/link.tsx';
 import { Notice } from '../../ui/notice.tsx';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
+import { useShortcuts } from '../../ui/shortcuts.ts';
 import { jobQueries } from '../job-queries.ts';
 import { Corrected } from './list-corrections.tsx';
 import { ListBody } from './list-body.tsx';
+import { rememberListPath } from './last-list-path.ts';
 import {
   detectDrift,
   driftText,
@@ -57,6 +60,14 @@ export function JobsPage() {
     params,
     current ? (pageTargets(params, current.totalCount).next?.skip ?? null) : null,
   );
+
+  const listPath = location.pathname + location.search;
+  useEffect(() => rememberListPath(listPath), [listPath]);
+  const targets = current ? pageTargets(params, current.totalCount) : null;
+  useShortcuts({
+    '[': () => targets?.previous && go(targets.previous, 'page'),
+    ']': () => targets?.next && go(targets.next, 'page'),
+  });
 
   // A mistyped URL is corrected in place (replacing the entry) and the page says what changed.
   if (corrections.length > 0) {

@@ -15,29 +15,38 @@ type JobsTableProps = {
   rows: readonly ListJob[];
   /** The rows are the previous page's while the next one loads. */
   busy?: boolean;
+  /** The row the keyboard selection is on (use-row-keys.ts). */
+  selectedId?: string | null;
+  onSelect?: (id: string) => void;
 };
 
-export function JobsTable({ rows, busy = false }: JobsTableProps) {
+export function JobsTable({ rows, busy = false, selectedId = null, onSelect }: JobsTableProps) {
   return (
     <TableFrame busy={busy}>
       <tbody
         className={`divide-y divide-slate-100 transition-opacity dark:divide-slate-800 ${busy ? 'opacity-60 delay-200 duration-300' : ''}`}
       >
         {rows.map((job) => (
-          <JobRow key={job.id} job={job} />
+          <JobRow key={job.id} job={job} selected={job.id === selectedId} onSelect={onSelect} />
         ))}
       </tbody>
     </TableFrame>
   );
 }
 
-type JobRowProps = { job: ListJob };
+type JobRowProps = { job: ListJob; selected: boolean; onSelect?: (id: string) => void };
 
 // Memoised: a live update replaces one row object, and only that row renders again. It reads the
 // small fields only (a list keeps no payloads: list-job.ts).
-const JobRow = memo(function JobRow({ job }: JobRowProps) {
+const JobRow = memo(function JobRow({ job, selected, onSelect }: JobRowProps) {
   return (
-    <tr data-job-id={job.id} className="hover:bg-slate-50 dark:hover:bg-slate-800/50">
+    <tr
+      data-job-id={job.id}
+      data-selected={selected || undefined}
+      // Tabbing into a row moves the keyboard selection there too.
+      onFocus={() => onSelect?.(job.id)}
+      className="hover:bg-slate-50 data-selected:bg-indigo-50 dark:hover:bg-slate-800/50 dark:data-selected:bg-indigo-950"
+    >
       <td className={td}>
         <div className="flex items-center gap-1">
           <Link
@@ -89,7 +98,7 @@ const JobRow = memo(function JobRow({ job }: JobRowProps) {
   );
 });
 
-function Duration({ job }: JobRowProps) {
+function Duration({ job }: { job: ListJob }) {
   const started = Date.parse(job.startedAt);
   if (Number.isNaN(started)) return <Dash />;
   if (isFinished(job)) {
