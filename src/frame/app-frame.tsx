@@ -11,6 +11,7 @@ import { OrganizationSwitcher } from './organization-switcher.tsx';
 import { useTheme } from './theme.ts';
 import { lastListPath } from '../jobs/list/last-list-path.ts';
 import { useShortcuts } from '../ui/shortcuts.ts';
+import { AbsoluteTimesSwitch } from '../ui/absolute-times.tsx';
 
 // The shortcut list is read rarely: its own chunk, fetched when asked for.
 const ShortcutsDialog = lazy(async () => ({
@@ -50,6 +51,7 @@ function Header() {
           <OrganizationSwitcher />
         </div>
         <div className="flex items-center gap-2">
+          <AbsoluteTimesSwitch />
           <button
             type="button"
             onClick={() => setHelpOpen(true)}

@@ -7,6 +7,8 @@ import { Link } from '../../ui/link.tsx';
 import { Notice } from '../../ui/notice.tsx';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
 import { useShortcuts } from '../../ui/shortcuts.ts';
+import { useStoredFlag } from '../../ui/stored-flag.ts';
+import { Switch } from '../../ui/switch.tsx';
 import { jobQueries } from '../job-queries.ts';
 import { Corrected } from './list-corrections.tsx';
 import { ListBody } from './list-body.tsx';
@@ -54,7 +56,9 @@ export function JobsPage() {
   const { rows, drift } = current
     ? detectDrift(params, current, listState.from)
     : { rows: data?.items ?? [], drift: null };
-  useLiveRows(rows);
+  // Per tab: one tab can hold still while another follows along.
+  const [paused, setPaused] = useStoredFlag('nuextract.listPaused', 'session');
+  useLiveRows(rows, paused);
 
   useNextPagePrefetch(
     params,
@@ -112,7 +116,18 @@ export function JobsPage() {
             'Personal account'
           )}
         </p>
+        <div className="ml-auto flex flex-wrap items-center gap-3">
+          <Switch label="Pause live updates" on={paused} onChange={setPaused} />
+        </div>
       </div>
+      {paused && (
+        <Notice tone="amber">
+          Live updates are paused: statuses and new jobs are not refreshed in this tab.{' '}
+          <button type="button" className="font-medium underline" onClick={() => setPaused(false)}>
+            Resume
+          </button>
+        </Notice>
+      )}
 
       {listState.corrections && (
         <Notice tone="amber" onDismiss={dismissCorrections}>
@@ -144,7 +159,8 @@ export function JobsPage() {
         overlay={
           current &&
           skip === 0 &&
-          perPage > 1 && (
+          perPage > 1 &&
+          !paused && (
             <NewJobsNotice
               organization={organization}
               page={current}
