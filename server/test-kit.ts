@@ -77,6 +77,29 @@ function answer(req: IncomingMessage, res: ServerResponse, upstream: Upstream): 
       res.writeHead(503, { 'Content-Type': 'text/plain' });
       res.end('busy');
       return;
+    case '/api/jobs/stall':
+      // Headers and the start of a body, then nothing, the connection left open.
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.write('{"items":[');
+      return;
+    case '/api/jobs/short':
+      // Promises more than it sends, then hangs up.
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '5000' });
+      res.write('{"ite');
+      setTimeout(() => res.socket?.destroy(), 50);
+      return;
+    case '/api/jobs/site-headers':
+      res.writeHead(200, {
+        'Content-Type': 'application/json',
+        'Clear-Site-Data': '"storage"',
+        Refresh: '0; url=https://evil.example/',
+        Link: '<https://evil.example/x.css>; rel=stylesheet',
+        'Alt-Svc': 'h3=":443"',
+        'X-Request-Id': 'req-1',
+        'RateLimit-Remaining': '9',
+      });
+      res.end('{}');
+      return;
     case '/api/jobs/silent': {
       // Never answers; the proxy's timeout or the browser's leaving must end the request.
       upstream.held.push({ closed: once(res, 'close').then(() => performance.now()) });

@@ -10,6 +10,11 @@ const TAG_HEADER = 'x-dashboard-upstream-tag';
  * stream waits this long for them, where other requests get the configured timeout.
  */
 const STREAM_HEADERS_TIMEOUT_MS = 65_000;
+/**
+ * A stream is quiet for 30 s between pings; three missed pings mean the upstream connection died
+ * without a word, and the browser's connection is ended so the dashboard reconnects.
+ */
+const STREAM_SILENCE_TIMEOUT_MS = 95_000;
 
 type Headers = Record<string, string | string[] | undefined>;
 type Callback<T> = (error: Error | null, data: Dispatcher.ResponseData<T>) => void;
@@ -20,7 +25,7 @@ type Callback<T> = (error: Error | null, data: Dispatcher.ResponseData<T>) => vo
  * server waits for its first event) would keep the upstream request open until the headers timeout.
  * Here each browser request gets a signal that aborts when its response closes unfinished; the
  * request is tagged on its way through reply-from, and the pool hands undici that request's signal.
- * It also gives streams the longer headers timeout.
+ * It also gives streams their own, longer, timeouts.
  */
 export class UpstreamAgent extends Agent {
   readonly #signals = new WeakMap<object, AbortSignal>();
@@ -29,8 +34,8 @@ export class UpstreamAgent extends Agent {
   readonly #streamHeadersTimeout: number;
 
   constructor(headersTimeout: number) {
-    // bodyTimeout 0: a stream is quiet for 30 s between pings; a drop still ends it at once.
-    super({ headersTimeout, bodyTimeout: 0 });
+    // A body that stops coming for as long as the headers may take is a dead upstream (streams: below).
+    super({ headersTimeout, bodyTimeout: headersTimeout });
     this.#streamHeadersTimeout = Math.max(headersTimeout, STREAM_HEADERS_TIMEOUT_MS);
   }
 
@@ -70,7 +75,10 @@ export class UpstreamAgent extends Agent {
       ...options,
       headers,
       signal: signal ?? options.signal,
-      ...(isStream && { headersTimeout: this.#streamHeadersTimeout }),
+      ...(isStream && {
+        headersTimeout: this.#streamHeadersTimeout,
+        bodyTimeout: Math.max(this.#streamHeadersTimeout, STREAM_SILENCE_TIMEOUT_MS),
+      }),
     };
     return callback ? super.request(untagged, callback) : super.request(untagged);
   }
