@@ -1,4 +1,4 @@
-import { formatAbsolute, formatRelative } from './time.ts';
+import { formatAbsolute, formatAbsoluteCompact, formatRelative } from './time.ts';
 import { useNow } from './use-now.ts';
 import { useAbsoluteTimes } from './absolute-times.tsx';
 
@@ -13,9 +13,9 @@ export function RelativeTime({ iso }: RelativeTimeProps) {
   return (
     <time
       dateTime={valid ? iso : undefined}
-      title={absolute ? formatRelative(iso, now) : formatAbsolute(iso)}
+      title={absolute ? `${formatAbsolute(iso)}, ${formatRelative(iso, now)}` : formatAbsolute(iso)}
     >
-      {!valid ? iso : absolute ? formatAbsolute(iso) : formatRelative(iso, now)}
+      {!valid ? iso : absolute ? formatAbsoluteCompact(iso) : formatRelative(iso, now)}
     </time>
   );
 }
