@@ -27,6 +27,7 @@ import { JobRefusal } from './job-refusal.tsx';
 import { NotifyOnFinish } from './notify-on-finish.tsx';
 import { useShortcuts } from '../ui/shortcuts.ts';
 import { lastListPath } from './list/last-list-path.ts';
+import { curlCommand } from './curl-command.ts';
 
 /** The route element for /jobs/<id>: one JobView per id, so nothing of job A survives on job B. */
 export function JobPage() {
@@ -119,6 +120,7 @@ function JobView({ jobId }: JobViewProps) {
           </h1>
           <CopyButton ref={copyId} value={jobId} label="Copy id" className="mt-0.5" />
           <CopyButton value={shareLink(jobId)} label="Copy link" className="mt-0.5" />
+          <CopyButton value={curlCommand(jobId)} label="Copy as cURL" className="mt-0.5" />
         </div>
         {meta && (
           <div className="flex flex-wrap items-center gap-x-3 gap-y-2">

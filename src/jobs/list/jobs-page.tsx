@@ -12,6 +12,7 @@ import { Switch } from '../../ui/switch.tsx';
 import { jobQueries } from '../job-queries.ts';
 import { Corrected } from './list-corrections.tsx';
 import { ListBody } from './list-body.tsx';
+import { ExportMenu } from './export-menu.tsx';
 import { rememberListPath } from './last-list-path.ts';
 import {
   detectDrift,
@@ -118,6 +119,7 @@ export function JobsPage() {
         </p>
         <div className="ml-auto flex flex-wrap items-center gap-3">
           <Switch label="Pause live updates" on={paused} onChange={setPaused} />
+          {current && current.items.length > 0 && <ExportMenu params={params} />}
         </div>
       </div>
       {paused && (
