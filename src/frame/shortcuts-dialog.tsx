@@ -52,7 +52,7 @@ export function ShortcutsDialog({ onClose }: ShortcutsDialogProps) {
       ref={ref}
       aria-labelledby="shortcuts-heading"
       onClose={onClose}
-      className="m-auto w-[min(32rem,calc(100%-2rem))] rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-900 shadow-xl backdrop:bg-slate-950/50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+      className="m-auto w-[min(32rem,calc(100%-2rem))] rounded-lg border border-line bg-surface p-4 text-sm text-ink shadow-xl backdrop:bg-slate-950/50"
     >
       <div className="flex items-center justify-between gap-2">
         <h2 id="shortcuts-heading" className="text-lg font-semibold">
@@ -62,9 +62,7 @@ export function ShortcutsDialog({ onClose }: ShortcutsDialogProps) {
           Close
         </button>
       </div>
-      <p className="mt-1 text-slate-600 dark:text-slate-300">
-        They do nothing while you type in a field.
-      </p>
+      <p className="mt-1 text-muted">They do nothing while you type in a field.</p>
       {GROUPS.map((group) => (
         <section key={group.title} aria-label={group.title} className="mt-3">
           <h3 className="font-semibold">{group.title}</h3>
@@ -75,7 +73,7 @@ export function ShortcutsDialog({ onClose }: ShortcutsDialogProps) {
                   {keys.map((key, i) => (
                     <span key={key}>
                       {i > 0 && ` ${joiner} `}
-                      <kbd className="rounded border border-slate-300 px-1.5 font-mono text-xs dark:border-slate-600">
+                      <kbd className="rounded border border-line-strong px-1.5 font-mono text-xs">
                         {key}
                       </kbd>
                     </span>

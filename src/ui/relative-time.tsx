@@ -8,7 +8,7 @@ type RelativeTimeProps = { iso: string | undefined };
 export function RelativeTime({ iso }: RelativeTimeProps) {
   const now = useNow(30_000);
   const [absolute] = useAbsoluteTimes();
-  if (!iso) return <span className="text-slate-400">—</span>;
+  if (!iso) return <span className="text-muted">—</span>;
   const valid = !Number.isNaN(Date.parse(iso));
   return (
     <time

@@ -13,7 +13,7 @@ export function Switch({ label, on, onChange }: SwitchProps) {
         role="switch"
         checked={on}
         onChange={(event) => onChange(event.target.checked)}
-        className="size-4 accent-indigo-600"
+        className="size-4 accent-accent"
       />
       <label htmlFor={id}>{label}</label>
     </div>

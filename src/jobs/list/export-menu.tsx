@@ -27,7 +27,7 @@ export function ExportMenu({ params }: ExportMenuProps) {
     <div className="flex flex-wrap items-center gap-2 text-sm">
       <details className="relative">
         <summary className={`${buttonClass} cursor-pointer list-none`}>Export</summary>
-        <div className="absolute right-0 z-30 mt-1 flex w-56 flex-col gap-1 rounded-md border border-slate-200 bg-white p-1 shadow-lg dark:border-slate-700 dark:bg-slate-900">
+        <div className="absolute right-0 z-30 mt-1 flex w-56 flex-col gap-1 rounded-md border border-line bg-surface p-1 shadow-lg">
           <button
             type="button"
             className={buttonClass}

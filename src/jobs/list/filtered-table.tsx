@@ -4,6 +4,7 @@ import { plural } from '../../lib/format.ts';
 import { JobsTableSkeleton } from './jobs-table-skeleton.tsx';
 import { JobsTable } from './jobs-table.tsx';
 import { useRowKeys } from './use-row-keys.ts';
+import { cn } from '../../ui/cn.ts';
 
 type Filter = { status: string; type: string };
 
@@ -41,13 +42,13 @@ export function FilteredTable({ rows, skeletonRows, busy, overlay }: FilteredTab
     );
   } else if (rows.length === 0) {
     body = (
-      <p className="rounded-lg border border-dashed border-slate-300 px-6 py-8 text-center text-sm dark:border-slate-700">
+      <p className="rounded-lg border border-dashed border-line-strong px-6 py-8 text-center text-sm">
         Every job of this page was already shown on the page you came from.
       </p>
     );
   } else if (filtered.length === 0) {
     body = (
-      <p className="rounded-lg border border-dashed border-slate-300 px-6 py-8 text-center text-sm dark:border-slate-700">
+      <p className="rounded-lg border border-dashed border-line-strong px-6 py-8 text-center text-sm">
         No job on this page matches the filter. Other pages are not searched.
       </p>
     );
@@ -73,7 +74,7 @@ export function FilteredTable({ rows, skeletonRows, busy, overlay }: FilteredTab
           onChange={(type) => setFilter({ ...filter, type })}
           className="max-w-48"
         />
-        <span className="text-slate-600 dark:text-slate-400" aria-live="polite">
+        <span className="text-muted" aria-live="polite">
           {active
             ? `Filtering this page only: ${filtered.length} of its ${all.length} ${plural(all.length, 'job')}.`
             : 'Filters apply to this page only.'}
@@ -81,7 +82,7 @@ export function FilteredTable({ rows, skeletonRows, busy, overlay }: FilteredTab
         {active && (
           <button
             type="button"
-            className="font-medium text-indigo-700 underline dark:text-indigo-300"
+            className="font-medium text-accent underline"
             onClick={() => setFilter({ status: '', type: '' })}
           >
             Clear filters
@@ -115,23 +116,19 @@ type FilterSelectProps = {
   className?: string;
 };
 
-function FilterSelect({
-  label,
-  values,
-  value,
-  disabled,
-  onChange,
-  className = '',
-}: FilterSelectProps) {
+function FilterSelect({ label, values, value, disabled, onChange, className }: FilterSelectProps) {
   const id = useId();
   return (
     <div className="flex items-center gap-2">
-      <label htmlFor={id} className="text-slate-700 dark:text-slate-300">
+      <label htmlFor={id} className="text-muted">
         {label}
       </label>
       <select
         id={id}
-        className={`rounded-md border border-slate-300 bg-white px-2 py-1 text-sm disabled:opacity-60 dark:border-slate-600 dark:bg-slate-900 ${className}`}
+        className={cn(
+          'rounded-md border border-line-strong bg-surface px-2 py-1 text-sm disabled:opacity-60',
+          className,
+        )}
         value={value}
         disabled={disabled}
         onChange={(e) => onChange(e.target.value)}

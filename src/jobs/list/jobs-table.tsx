@@ -10,6 +10,7 @@ import { useNow } from '../../ui/use-now.ts';
 import { ownerCol, TableFrame, td } from './table-frame.tsx';
 import { isFinished, isWaiting } from '../../api/job-status.ts';
 import { shortId } from '../../lib/format.ts';
+import { cn } from '../../ui/cn.ts';
 
 type JobsTableProps = {
   rows: readonly ListJob[];
@@ -24,7 +25,10 @@ export function JobsTable({ rows, busy = false, selectedId = null, onSelect }: J
   return (
     <TableFrame busy={busy}>
       <tbody
-        className={`divide-y divide-slate-100 transition-opacity dark:divide-slate-800 ${busy ? 'opacity-60 delay-200 duration-300' : ''}`}
+        className={cn(
+          'divide-y divide-line transition-opacity',
+          busy && 'opacity-60 delay-200 duration-300',
+        )}
       >
         {rows.map((job) => (
           <JobRow key={job.id} job={job} selected={job.id === selectedId} onSelect={onSelect} />
@@ -45,7 +49,7 @@ const JobRow = memo(function JobRow({ job, selected, onSelect }: JobRowProps) {
       data-selected={selected || undefined}
       // Tabbing into a row moves the keyboard selection there too.
       onFocus={() => onSelect?.(job.id)}
-      className="hover:bg-slate-50 data-selected:bg-indigo-50 dark:hover:bg-slate-800/50 dark:data-selected:bg-indigo-950"
+      className="hover:bg-raised data-selected:bg-accent-soft"
     >
       <td className={td}>
         <div className="flex items-center gap-1">
@@ -53,7 +57,7 @@ const JobRow = memo(function JobRow({ job, selected, onSelect }: JobRowProps) {
             to={paths.job(job.id)}
             // The name is the visible short id (what a voice user would say); the full id is its description.
             title={job.id}
-            className="font-mono text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300"
+            className="font-mono text-accent underline-offset-2 hover:underline"
           >
             {shortId(job.id)}
           </Link>
@@ -63,30 +67,28 @@ const JobRow = memo(function JobRow({ job, selected, onSelect }: JobRowProps) {
       <td className={td}>
         <StatusBadge status={job.status} />
       </td>
-      <td className={`${td} truncate`} title={job.jobType}>
+      <td className={cn(td, 'truncate')} title={job.jobType}>
         {job.jobType}
       </td>
       <td
-        className={`${td} ${ownerCol} truncate`}
+        className={cn(td, ownerCol, 'truncate')}
         title={
           job.ownerOrganization ? `${job.ownerUser} · ${job.ownerOrganization}` : job.ownerUser
         }
       >
         {job.ownerUser}
-        {job.ownerOrganization && (
-          <span className="text-slate-500 dark:text-slate-400"> · {job.ownerOrganization}</span>
-        )}
+        {job.ownerOrganization && <span className="text-muted"> · {job.ownerOrganization}</span>}
       </td>
       <td className={td}>
         <RelativeTime iso={job.createdAt} />
       </td>
-      <td className={`${td} text-right tabular-nums`}>
+      <td className={cn(td, 'text-right tabular-nums')}>
         <Duration job={job} />
       </td>
-      <td className={`${td} truncate`}>
+      <td className={cn(td, 'truncate')}>
         {job.errorCode ? (
           <span
-            className="font-mono text-xs text-rose-700 dark:text-rose-300"
+            className="font-mono text-xs text-danger"
             // The error text is untrusted and may be long: the hover shows the start of it.
             title={job.errorMessage ?? job.errorCode}
           >
@@ -112,16 +114,12 @@ function Duration({ job }: { job: ListJob }) {
 // Mounted only for running rows, so the clock ticks only while something runs.
 function RunningDuration({ started }: { started: number }) {
   const now = useNow(1000);
-  return (
-    <span className="text-sky-700 dark:text-sky-300">
-      {formatDuration(Math.max(0, now - started))}
-    </span>
-  );
+  return <span className="text-info">{formatDuration(Math.max(0, now - started))}</span>;
 }
 
 function Dash({ label }: { label?: string }) {
   return (
-    <span className="text-slate-400" title={label}>
+    <span className="text-muted" title={label}>
       —
     </span>
   );
