@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ListParams } from '../../api/types.ts';
 import { buttonClass } from '../../ui/button-styles.ts';
 import type { ExportFormat } from './export-page.ts';
@@ -9,10 +9,12 @@ type ExportMenuProps = { params: ListParams };
 export function ExportMenu({ params }: ExportMenuProps) {
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
+  const menu = useRef<HTMLDetailsElement>(null);
 
   async function run(format: ExportFormat) {
     setBusy(true);
     setMessage('Exporting…');
+    if (menu.current) menu.current.open = false;
     try {
       const { exportPage } = await import('./export-page.ts');
       setMessage(await exportPage(params, format));
@@ -25,7 +27,7 @@ export function ExportMenu({ params }: ExportMenuProps) {
 
   return (
     <div className="flex flex-wrap items-center gap-2 text-sm">
-      <details className="relative">
+      <details ref={menu} className="relative">
         <summary className={`${buttonClass} cursor-pointer list-none`}>Export</summary>
         <div className="absolute right-0 z-30 mt-1 flex w-56 flex-col gap-1 rounded-md border border-line bg-surface p-1 shadow-lg">
           <button

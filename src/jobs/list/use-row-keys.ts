@@ -40,7 +40,11 @@ export function useRowKeys(ids: readonly string[]): {
       if (selected) void navigate(paths.job(selected));
     },
     o: () => {
-      if (selected) window.open(paths.job(selected), '_blank', 'noopener');
+      if (!selected) return;
+      // Opened with this tab as its opener, so it starts with this tab's session (sessionStorage is
+      // copied to it); the link back is cut at once.
+      const tab = window.open(paths.job(selected), '_blank');
+      if (tab) tab.opener = null;
     },
   });
   return { selectedId: selected ?? null, select: setSelectedId };
