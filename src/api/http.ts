@@ -29,7 +29,10 @@ export function isUsableJobId(id: string): boolean {
 }
 
 /** Percent-encodes an opaque job id for use as one path segment. */
-export function jobPath(jobId: string, suffix: '' | '/status' | '/stream' = ''): string {
+export function jobPath(
+  jobId: string,
+  suffix: '' | '/status' | '/stream' | '/cancel' = '',
+): string {
   // `/api/jobs/..` would become `/api/`: refuse rather than request something else.
   if (!isUsableJobId(jobId)) throw new Error(`"${jobId}" is not a job id that can be requested.`);
   return `/api/jobs/${encodeSegment(jobId)}${suffix}`;
@@ -51,6 +54,8 @@ const BODY_TIMEOUT_FACTOR = 4;
 
 type GetOptions = {
   credentials: Credentials;
+  /** GET unless said: POST for an action without a body (cancel). */
+  method?: 'GET' | 'POST';
   signal?: AbortSignal;
   timeoutMs?: number;
 };
@@ -71,7 +76,7 @@ export function getJson<T>(
 export async function getResource<T>(
   path: string,
   read: (response: Response) => Promise<T>,
-  { credentials, signal, timeoutMs = DEFAULT_TIMEOUT_MS }: GetOptions,
+  { credentials, signal, method = 'GET', timeoutMs = DEFAULT_TIMEOUT_MS }: GetOptions,
 ): Promise<T> {
   const timeout = new AbortController();
   let timer = setTimeout(() => timeout.abort(), timeoutMs);
@@ -81,6 +86,7 @@ export async function getResource<T>(
     let response: Response;
     try {
       response = await fetch(apiUrl(path), {
+        method,
         headers: { Accept: 'application/json', ...authHeaders(credentials.token) },
         credentials: 'omit',
         referrerPolicy: 'no-referrer',

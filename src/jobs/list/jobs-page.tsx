@@ -14,6 +14,7 @@ import { Corrected } from './list-corrections.tsx';
 import { ListBody } from './list-body.tsx';
 import { ExportMenu } from './export-menu.tsx';
 import { rememberListPath } from './last-list-path.ts';
+import { ListOwner } from './list-owner.tsx';
 import {
   detectDrift,
   driftText,
@@ -108,15 +109,7 @@ export function JobsPage() {
         <h1 id="jobs-heading" className="text-xl font-semibold">
           Jobs
         </h1>
-        <p className="text-sm text-muted">
-          {organization ? (
-            <>
-              Organization <span className="font-medium">{organization}</span>
-            </>
-          ) : (
-            'Personal account'
-          )}
-        </p>
+        <ListOwner organization={organization} rows={current?.items} />
         <div className="ml-auto flex flex-wrap items-center gap-3">
           <Switch label="Pause live updates" on={paused} onChange={setPaused} />
           {current && current.items.length > 0 && <ExportMenu params={params} />}
