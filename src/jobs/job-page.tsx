@@ -8,7 +8,7 @@ import { paths } from '../paths.ts';
 import { buttonClass } from '../ui/button-styles.ts';
 import { CopyButton } from '../ui/copy-button.tsx';
 import { ErrorPanel } from '../ui/error-panel.tsx';
-import { preloadJsonViewer } from '../ui/payload-panel.tsx';
+import { preloadJsonViewer } from './output/lazy-json-tree.tsx';
 import { StatusBadge } from '../ui/status-badge.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
 import { jobIdFromPathname } from './job-id.ts';
