@@ -3,6 +3,7 @@ import type { ListJob } from './list-job.ts';
 import { plural } from '../../lib/format.ts';
 import { JobsTableSkeleton } from './jobs-table-skeleton.tsx';
 import { JobsTable } from './jobs-table.tsx';
+import { useRowKeys } from './use-row-keys.ts';
 import { cn } from '../../ui/cn.ts';
 
 type Filter = { status: string; type: string };
@@ -27,6 +28,7 @@ export function FilteredTable({ rows, skeletonRows, busy, overlay }: FilteredTab
       (!filter.type || job.jobType === filter.type),
   );
   const active = filter.status !== '' || filter.type !== '';
+  const { selectedId, select } = useRowKeys(filtered.map((job) => job.id));
 
   let body: ReactNode;
   if (rows === null) {
@@ -51,7 +53,7 @@ export function FilteredTable({ rows, skeletonRows, busy, overlay }: FilteredTab
       </p>
     );
   } else {
-    body = <JobsTable rows={filtered} busy={busy} />;
+    body = <JobsTable rows={filtered} busy={busy} selectedId={selectedId} onSelect={select} />;
   }
 
   return (

@@ -16,9 +16,12 @@ type JobsTableProps = {
   rows: readonly ListJob[];
   /** The rows are the previous page's while the next one loads. */
   busy?: boolean;
+  /** The row the keyboard selection is on (use-row-keys.ts). */
+  selectedId?: string | null;
+  onSelect?: (id: string) => void;
 };
 
-export function JobsTable({ rows, busy = false }: JobsTableProps) {
+export function JobsTable({ rows, busy = false, selectedId = null, onSelect }: JobsTableProps) {
   return (
     <TableFrame busy={busy}>
       <tbody
@@ -28,20 +31,26 @@ export function JobsTable({ rows, busy = false }: JobsTableProps) {
         )}
       >
         {rows.map((job) => (
-          <JobRow key={job.id} job={job} />
+          <JobRow key={job.id} job={job} selected={job.id === selectedId} onSelect={onSelect} />
         ))}
       </tbody>
     </TableFrame>
   );
 }
 
-type JobRowProps = { job: ListJob };
+type JobRowProps = { job: ListJob; selected: boolean; onSelect?: (id: string) => void };
 
 // Memoised: a live update replaces one row object, and only that row renders again. It reads the
 // small fields only (a list keeps no payloads: list-job.ts).
-const JobRow = memo(function JobRow({ job }: JobRowProps) {
+const JobRow = memo(function JobRow({ job, selected, onSelect }: JobRowProps) {
   return (
-    <tr data-job-id={job.id} className="hover:bg-raised">
+    <tr
+      data-job-id={job.id}
+      data-selected={selected || undefined}
+      // Tabbing into a row moves the keyboard selection there too.
+      onFocus={() => onSelect?.(job.id)}
+      className="hover:bg-raised data-selected:bg-accent-soft"
+    >
       <td className={td}>
         <div className="flex items-center gap-1">
           <Link
@@ -91,7 +100,7 @@ const JobRow = memo(function JobRow({ job }: JobRowProps) {
   );
 });
 
-function Duration({ job }: JobRowProps) {
+function Duration({ job }: { job: ListJob }) {
   const started = Date.parse(job.startedAt);
   if (Number.isNaN(started)) return <Dash />;
   if (isFinished(job)) {

@@ -14,6 +14,7 @@ import { TemplateView } from './template-view.tsx';
 import { LazyJsonTree } from './lazy-json-tree.tsx';
 import { LinkNotice } from './link-notice.tsx';
 import { usePayload } from './use-payload.ts';
+import { useShortcuts } from '../../ui/shortcuts.ts';
 
 type PayloadPanelProps = {
   title: string;
@@ -55,6 +56,11 @@ export function PayloadPanel({
   // A link opens the tree at its value; a view picked here wins over both.
   const view: ViewName =
     chosen && views.includes(chosen) ? chosen : current?.found ? 'json' : first;
+  // The job page's r: the output between its raw text and its first view.
+  useShortcuts(
+    { r: () => setChosen(view === 'raw' ? first : 'raw') },
+    isOutput && views.includes('raw'),
+  );
 
   function download() {
     downloadText(
