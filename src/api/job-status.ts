@@ -42,9 +42,6 @@ export function isWaiting(job: Pick<JobStatus, 'status' | 'completedAt'>): boole
   return statusFamily(job.status) === 'waiting' && !isFinished(job);
 }
 
-const NEUTRAL =
-  'bg-slate-100 text-slate-800 ring-slate-300 dark:bg-slate-800 dark:text-slate-200 dark:ring-slate-600';
-
 /** The badge's colours for each family (text on its own background meets WCAG AA in both themes). */
 export const BADGE_CLASSES: Readonly<Record<StatusFamily, string>> = {
   waiting:
@@ -55,6 +52,9 @@ export const BADGE_CLASSES: Readonly<Record<StatusFamily, string>> = {
     'bg-emerald-100 text-emerald-900 ring-emerald-300 dark:bg-emerald-950 dark:text-emerald-200 dark:ring-emerald-800',
   failed:
     'bg-rose-100 text-rose-900 ring-rose-300 dark:bg-rose-950 dark:text-rose-200 dark:ring-rose-800',
-  cancelled: NEUTRAL,
-  unknown: NEUTRAL,
+  // Stopped on purpose: a grey a shade deeper than a word we don't know.
+  cancelled:
+    'bg-slate-200 text-slate-900 ring-slate-400 dark:bg-slate-700 dark:text-slate-100 dark:ring-slate-500',
+  unknown:
+    'bg-slate-100 text-slate-800 ring-slate-300 dark:bg-slate-800 dark:text-slate-200 dark:ring-slate-600',
 };

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { isUsableJobId } from '../api/http.ts';
+import { canonicalJobId } from '../jobs/job-id.ts';
 import { paths } from '../paths.ts';
 import { buttonClass, inputClass } from '../ui/button-styles.ts';
 
@@ -21,7 +22,7 @@ export function JumpToJob() {
     }
     setProblem(null);
     setJobId('');
-    void navigate(paths.job(id));
+    void navigate(paths.job(canonicalJobId(id)));
   }
 
   return (

@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { isFinished } from '../api/job-status.ts';
 import type { Job, JobStatus } from '../api/types.ts';
 import { jobQueries } from './job-queries.ts';
+import { sameJobId } from './job-id.ts';
 import { isNewer } from './job-state.ts';
 import { toListJob, type ListPage } from './list/list-job.ts';
 
@@ -54,7 +55,7 @@ export function writeJobStatus(queryClient: QueryClient, status: JobStatus, full
   }
   queryClient.setQueriesData<ListPage>({ queryKey: jobQueries.lists() }, (page) => {
     if (!page) return undefined;
-    const index = page.items.findIndex((item) => item.id === status.id);
+    const index = page.items.findIndex((item) => sameJobId(item.id, status.id));
     const row = page.items[index];
     if (!row || !isNewer(row, status)) return undefined;
     const items = page.items.slice();

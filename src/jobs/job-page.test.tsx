@@ -199,7 +199,13 @@ describe('the job page', () => {
 
   it('fetches the job itself even when a cached list page has its row (rows keep no payloads)', async () => {
     const api = fakeApi({ 'job-1': base });
-    const page: ListPage = { totalCount: 1, skip: 0, perPage: 30, items: [toListJob(base)] };
+    const page: ListPage = {
+      totalCount: 1,
+      skip: 0,
+      perPage: 30,
+      items: [toListJob(base)],
+      unreadable: [],
+    };
     queryClient.setQueryData(
       jobQueries.list({ organization: null, skip: 0, perPage: 30 }).queryKey,
       page,

@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { isFinished } from '../api/job-status.ts';
 import type { ListParams } from '../api/types.ts';
+import { canonicalJobId } from './job-id.ts';
 import { fetchJob, fetchJobStatus, fetchJobsPage } from './jobs-api.ts';
 
 // The one way to name a query: each entry is a `queryOptions` object whose key carries its data type,
@@ -15,10 +16,11 @@ export const jobQueries = {
       queryFn: ({ signal }) => fetchJobsPage(params, signal),
       staleTime: 10_000,
     }),
+  // Keyed and asked by the job's one spelling (job-id.ts), whatever case the caller has.
   detail: (jobId: string) =>
     queryOptions({
-      queryKey: [...jobQueries.all(), 'detail', jobId] as const,
-      queryFn: ({ signal }) => fetchJob(jobId, signal),
+      queryKey: [...jobQueries.all(), 'detail', canonicalJobId(jobId)] as const,
+      queryFn: ({ signal }) => fetchJob(canonicalJobId(jobId), signal),
       staleTime: 10_000,
       // Back online, an unfinished job is refetched once (its result may have come meanwhile); a
       // finished one cannot change, and can be megabytes.
@@ -28,7 +30,7 @@ export const jobQueries = {
   /** The cheap /status read: the stream's checks and its polling go through it. */
   status: (jobId: string) =>
     queryOptions({
-      queryKey: [...jobQueries.all(), 'status', jobId] as const,
-      queryFn: ({ signal }) => fetchJobStatus(jobId, signal),
+      queryKey: [...jobQueries.all(), 'status', canonicalJobId(jobId)] as const,
+      queryFn: ({ signal }) => fetchJobStatus(canonicalJobId(jobId), signal),
     }),
 };

@@ -1,4 +1,4 @@
-import { formatAbsolute, formatRelative } from './time.ts';
+import { formatAbsolute, formatRelative, parseTime } from './time.ts';
 import { useNow } from './use-now.ts';
 
 type RelativeTimeProps = { iso: string | undefined };
@@ -7,7 +7,7 @@ type RelativeTimeProps = { iso: string | undefined };
 export function RelativeTime({ iso }: RelativeTimeProps) {
   const now = useNow(30_000);
   if (!iso) return <span className="text-slate-400">—</span>;
-  const valid = !Number.isNaN(Date.parse(iso));
+  const valid = parseTime(iso) !== undefined;
   return (
     <time dateTime={valid ? iso : undefined} title={formatAbsolute(iso)}>
       {valid ? formatRelative(iso, now) : iso}

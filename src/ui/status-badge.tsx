@@ -1,4 +1,5 @@
 import { BADGE_CLASSES, statusFamily } from '../api/job-status.ts';
+import { truncate } from '../lib/format.ts';
 
 type StatusBadgeProps = { status: string };
 
@@ -8,7 +9,7 @@ export function StatusBadge({ status }: StatusBadgeProps) {
   return (
     <span
       className={`inline-flex max-w-40 items-center truncate rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${style}`}
-      title={status}
+      title={truncate(status, 200)}
     >
       {status || 'unknown'}
     </span>

@@ -28,7 +28,10 @@ describe('jobsLoader', () => {
     const params = { organization: null, skip: 30, perPage: 30 };
     expect(queryClient.isFetching({ queryKey: jobQueries.list(params).queryKey })).toBe(1);
     await vi.waitFor(() =>
-      expect(queryClient.getQueryData(jobQueries.list(params).queryKey)).toEqual(page),
+      expect(queryClient.getQueryData(jobQueries.list(params).queryKey)).toEqual({
+        ...page,
+        unreadable: [],
+      }),
     );
     expect(fetchMock).toHaveBeenCalledTimes(1);
     expect(String(fetchMock.mock.calls[0]?.[0])).toContain('/api/jobs?skip=30&perPage=30');

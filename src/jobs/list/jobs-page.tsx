@@ -3,6 +3,7 @@ import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import type { ListParams } from '../../api/types.ts';
 import { paths, parseListSearch } from '../../paths.ts';
 import { Link } from '../../ui/link.tsx';
+import { plural } from '../../lib/format.ts';
 import { Notice } from '../../ui/notice.tsx';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
 import { jobQueries } from '../job-queries.ts';
@@ -50,6 +51,7 @@ export function JobsPage() {
   // The page that belongs to this URL (not the previous one kept while it loads).
   const current = data && !isPlaceholderData ? data : undefined;
 
+  const unreadable = data?.unreadable.length ?? 0;
   const { rows, drift } = current
     ? detectDrift(params, current, listState.from)
     : { rows: data?.items ?? [], drift: null };
@@ -115,6 +117,12 @@ export function JobsPage() {
           </ul>
         </Notice>
       )}
+      {unreadable > 0 && (
+        <Notice tone="amber">
+          {unreadable} {plural(unreadable, 'job')} could not be read:{' '}
+          {unreadable === 1 ? 'its row says' : 'their rows say'} why.
+        </Notice>
+      )}
       {drift && (
         <Notice tone="sky">
           {driftText(drift)}{' '}
@@ -128,6 +136,7 @@ export function JobsPage() {
         organization={organization}
         perPage={perPage}
         rows={rows}
+        unreadable={data?.unreadable ?? []}
         totalCount={data?.totalCount ?? null}
         loading={isPlaceholderData}
         error={error}

@@ -1,31 +1,36 @@
 import { memo } from 'react';
 import { Link } from '../../ui/link.tsx';
-import type { ListJob } from './list-job.ts';
+import type { ListJob, UnreadableItem } from './list-job.ts';
 import { paths } from '../../paths.ts';
 import { CopyButton } from '../../ui/copy-button.tsx';
 import { RelativeTime } from '../../ui/relative-time.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
-import { formatDuration } from '../../ui/time.ts';
+import { formatDuration, parseTime } from '../../ui/time.ts';
 import { useNow } from '../../ui/use-now.ts';
 import { ownerCol, TableFrame, td } from './table-frame.tsx';
 import { isFinished, isWaiting } from '../../api/job-status.ts';
-import { shortId } from '../../lib/format.ts';
+import { shortId, truncate } from '../../lib/format.ts';
 
 type JobsTableProps = {
   rows: readonly ListJob[];
+  /** Items the page could not read, each shown as a row at its place. */
+  unreadable?: readonly UnreadableItem[];
   /** The rows are the previous page's while the next one loads. */
   busy?: boolean;
 };
 
-export function JobsTable({ rows, busy = false }: JobsTableProps) {
+export function JobsTable({ rows, unreadable = [], busy = false }: JobsTableProps) {
+  const cells = rows.map((job) => <JobRow key={job.id} job={job} />);
+  // In the page's order, so each lands at its place among the page's items.
+  for (const item of unreadable) {
+    cells.splice(item.index, 0, <UnreadableRow key={`#${item.index}`} item={item} />);
+  }
   return (
     <TableFrame busy={busy}>
       <tbody
         className={`divide-y divide-slate-100 transition-opacity dark:divide-slate-800 ${busy ? 'opacity-60 delay-200 duration-300' : ''}`}
       >
-        {rows.map((job) => (
-          <JobRow key={job.id} job={job} />
-        ))}
+        {cells}
       </tbody>
     </TableFrame>
   );
@@ -89,12 +94,31 @@ const JobRow = memo(function JobRow({ job }: JobRowProps) {
   );
 });
 
+function UnreadableRow({ item: { id, problem } }: { item: UnreadableItem }) {
+  return (
+    <tr>
+      <td className={td}>
+        {id === undefined ? (
+          <Dash />
+        ) : (
+          <Link to={paths.job(id)} title={truncate(id, 200)} className="font-mono underline">
+            {shortId(id)}
+          </Link>
+        )}
+      </td>
+      <td colSpan={6} className={`${td} truncate text-rose-700 dark:text-rose-300`} title={problem}>
+        Could not be read: {problem}
+      </td>
+    </tr>
+  );
+}
+
 function Duration({ job }: JobRowProps) {
-  const started = Date.parse(job.startedAt);
-  if (Number.isNaN(started)) return <Dash />;
+  const started = parseTime(job.startedAt);
+  if (started === undefined) return <Dash label={isWaiting(job) ? 'Not started' : undefined} />;
   if (isFinished(job)) {
-    const completed = Date.parse(job.completedAt ?? job.updatedAt);
-    return Number.isNaN(completed) ? <Dash /> : <>{formatDuration(completed - started)}</>;
+    const completed = parseTime(job.completedAt ?? job.updatedAt);
+    return completed === undefined ? <Dash /> : <>{formatDuration(completed - started) || '—'}</>;
   }
   if (isWaiting(job)) return <Dash label="Not started" />;
   return <RunningDuration started={started} />;

@@ -41,6 +41,7 @@ const page = (items: Job[]): ListPage => ({
   skip: 0,
   perPage: 30,
   items: items.map(toListJob),
+  unreadable: [],
 });
 const listKey = jobQueries.list({ organization: null, skip: 0, perPage: 30 }).queryKey;
 

@@ -178,7 +178,13 @@ describe('the job stream', () => {
 
   it('writes a result into the detail, status and list caches, then closes for good', async () => {
     const api = fakeApi();
-    const page: ListPage = { totalCount: 1, skip: 0, perPage: 30, items: [toListJob(running)] };
+    const page: ListPage = {
+      totalCount: 1,
+      skip: 0,
+      perPage: 30,
+      items: [toListJob(running)],
+      unreadable: [],
+    };
     const listKey = jobQueries.list({ organization: null, skip: 0, perPage: 30 }).queryKey;
     queryClient.setQueryData(listKey, page);
     const stream = start();
@@ -243,6 +249,23 @@ describe('the job stream', () => {
     expect(stream.getState().phase).toBe('done');
     await advance(60_000);
     expect(api.streamCalls()).toBe(1);
+    expect(api.statusCalls()).toBe(0);
+  });
+
+  it("takes a result whose id differs only in the letters' case as this job's result", async () => {
+    const api = fakeApi();
+    const uuid = '0f8e3a52-6c1d-4b7e-9a2f-3d5c7e9b1a40';
+    queryClient.setQueryData(jobQueries.detail(uuid).queryKey, { ...running, id: uuid });
+    const stream = createJobStream(queryClient, uuid, { random: () => 1 });
+    started.push(stream);
+    stream.start();
+    await flush();
+    api.last().send(event('result', JSON.stringify({ ...completed, id: uuid.toUpperCase() })));
+    await flush();
+    expect(stream.getState().phase).toBe('done');
+    expect(queryClient.getQueryData(jobQueries.detail(uuid).queryKey)).toMatchObject({
+      status: 'completed',
+    });
     expect(api.statusCalls()).toBe(0);
   });
 

@@ -7,6 +7,7 @@ import { parseJob, parseStreamError } from '../../api/validate.ts';
 import { expireOn401 } from '../../auth/expire-on-401.ts';
 import { parseJsonOffThread } from '../../lib/json/worker-client.ts';
 import { writeJob, writeJobStatus } from '../job-cache.ts';
+import { sameJobId } from '../job-id.ts';
 import { jobQueries } from '../job-queries.ts';
 import { NotAnEventStream, openAttempt, type Attempt } from './stream-attempt.ts';
 import { streamTiming, type Refusal, type StreamState } from './stream-state.ts';
@@ -209,7 +210,7 @@ export function createJobStream(
       job = undefined;
     }
     if (isOver()) return;
-    if (!job || job.id !== jobId) {
+    if (!job || !sameJobId(job.id, jobId)) {
       // Malformed, or about another job: ignored, but the real result may be lost, so ask.
       void check();
       return;
