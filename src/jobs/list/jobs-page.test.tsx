@@ -164,6 +164,8 @@ describe('JobsPage', { timeout: 15_000 }, () => {
     );
     // A queued job (no startedAt) is not started, not broken.
     expect(within(queued).getByTitle('Not started')).toBeInTheDocument();
+    // Every item counts in the range, read or not.
+    expect(screen.getByText('1-5 of 5')).toBeInTheDocument();
     const text = document.body.textContent ?? '';
     expect(text).not.toMatch(/Invalid Date|NaN/);
   });

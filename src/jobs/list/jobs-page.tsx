@@ -162,7 +162,7 @@ export function JobsPage() {
             totalCount={data?.totalCount ?? null}
             shown={
               current
-                ? current.items.length
+                ? current.items.length + unreadable
                 : Math.max(0, Math.min(perPage, (data?.totalCount ?? 0) - skip))
             }
             onNavigate={go}
