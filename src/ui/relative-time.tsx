@@ -1,3 +1,4 @@
+import { forAttribute } from '../lib/format.ts';
 import { formatAbsolute, formatRelative, parseTime } from './time.ts';
 import { useNow } from './use-now.ts';
 
@@ -9,7 +10,7 @@ export function RelativeTime({ iso }: RelativeTimeProps) {
   if (!iso) return <span className="text-slate-400">—</span>;
   const valid = parseTime(iso) !== undefined;
   return (
-    <time dateTime={valid ? iso : undefined} title={formatAbsolute(iso)}>
+    <time dateTime={valid ? iso : undefined} title={forAttribute(formatAbsolute(iso))}>
       {valid ? formatRelative(iso, now) : iso}
     </time>
   );

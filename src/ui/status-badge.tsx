@@ -1,5 +1,5 @@
 import { BADGE_CLASSES, statusFamily } from '../api/job-status.ts';
-import { truncate } from '../lib/format.ts';
+import { forAttribute } from '../lib/format.ts';
 
 type StatusBadgeProps = { status: string };
 
@@ -9,7 +9,7 @@ export function StatusBadge({ status }: StatusBadgeProps) {
   return (
     <span
       className={`inline-flex max-w-40 items-center truncate rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${style}`}
-      title={truncate(status, 200)}
+      title={forAttribute(status)}
     >
       {status || 'unknown'}
     </span>

@@ -9,7 +9,7 @@ import { formatDuration, parseTime } from '../../ui/time.ts';
 import { useNow } from '../../ui/use-now.ts';
 import { ownerCol, TableFrame, td } from './table-frame.tsx';
 import { isFinished, isWaiting } from '../../api/job-status.ts';
-import { shortId, truncate } from '../../lib/format.ts';
+import { forAttribute, shortId } from '../../lib/format.ts';
 
 type JobsTableProps = {
   rows: readonly ListJob[];
@@ -48,7 +48,7 @@ const JobRow = memo(function JobRow({ job }: JobRowProps) {
           <Link
             to={paths.job(job.id)}
             // The name is the visible short id (what a voice user would say); the full id is its description.
-            title={job.id}
+            title={forAttribute(job.id)}
             className="font-mono text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300"
           >
             {shortId(job.id)}
@@ -59,14 +59,14 @@ const JobRow = memo(function JobRow({ job }: JobRowProps) {
       <td className={td}>
         <StatusBadge status={job.status} />
       </td>
-      <td className={`${td} truncate`} title={job.jobType}>
+      <td className={`${td} truncate`} title={forAttribute(job.jobType)}>
         {job.jobType}
       </td>
       <td
         className={`${td} ${ownerCol} truncate`}
-        title={
-          job.ownerOrganization ? `${job.ownerUser} · ${job.ownerOrganization}` : job.ownerUser
-        }
+        title={forAttribute(
+          job.ownerOrganization ? `${job.ownerUser} · ${job.ownerOrganization}` : job.ownerUser,
+        )}
       >
         {job.ownerUser}
         {job.ownerOrganization && (
@@ -84,7 +84,7 @@ const JobRow = memo(function JobRow({ job }: JobRowProps) {
           <span
             className="font-mono text-xs text-rose-700 dark:text-rose-300"
             // The error text is untrusted and may be long: the hover shows the start of it.
-            title={job.errorMessage ?? job.errorCode}
+            title={forAttribute(job.errorMessage ?? job.errorCode)}
           >
             {job.errorCode}
           </span>
@@ -101,12 +101,16 @@ function UnreadableRow({ item: { id, problem } }: { item: UnreadableItem }) {
         {id === undefined ? (
           <Dash />
         ) : (
-          <Link to={paths.job(id)} title={truncate(id, 200)} className="font-mono underline">
+          <Link to={paths.job(id)} title={forAttribute(id)} className="font-mono underline">
             {shortId(id)}
           </Link>
         )}
       </td>
-      <td colSpan={6} className={`${td} truncate text-rose-700 dark:text-rose-300`} title={problem}>
+      <td
+        colSpan={6}
+        className={`${td} truncate text-rose-700 dark:text-rose-300`}
+        title={forAttribute(problem)}
+      >
         Could not be read: {problem}
       </td>
     </tr>
