@@ -1,20 +1,19 @@
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { Route, Routes } from 'react-router';
+import { renderInRouter } from '../test-kit/render-in-router.tsx';
 import { vi } from 'vitest';
 import { SignInPage } from './sign-in-page.tsx';
 import { clearToken, getToken } from './token-store.ts';
 
 function renderAt(url: string) {
-  const router = createMemoryRouter(
-    [
-      { path: '/sign-in', element: <SignInPage /> },
-      { path: '*', element: <p>Landed</p> },
-    ],
-    { initialEntries: [url] },
-  );
-  render(<RouterProvider router={router} />);
-  return router;
+  return renderInRouter(
+    <Routes>
+      <Route path="/sign-in" element={<SignInPage />} />
+      <Route path="*" element={<p>Landed</p>} />
+    </Routes>,
+    [url],
+  ).history;
 }
 
 function stubApi(listResponse: () => Promise<Response>) {
@@ -35,11 +34,11 @@ describe('the sign-in page', () => {
     const fetchMock = stubApi(
       async () => new Response(JSON.stringify({ totalCount: 0, skip: 0, perPage: 1, items: [] })),
     );
-    const router = renderAt('/sign-in?returnTo=%2Fjobs%3Fskip%3D30');
+    const history = renderAt('/sign-in?returnTo=%2Fjobs%3Fskip%3D30');
     await userEvent.type(screen.getByLabelText('API token'), '  tok-123  ');
     await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
     expect(await screen.findByText('Landed')).toBeInTheDocument();
-    expect(router.state.location.pathname + router.state.location.search).toBe('/jobs?skip=30');
+    expect(history.url()).toBe('/jobs?skip=30');
     expect(getToken()).toBe('tok-123');
     const listCalls = fetchMock.mock.calls.filter(([url]) => url.startsWith('/api/'));
     expect(listCalls).toHaveLength(1);
@@ -67,11 +66,11 @@ describe('the sign-in page', () => {
     stubApi(
       async () => new Response(JSON.stringify({ totalCount: 0, skip: 0, perPage: 1, items: [] })),
     );
-    const router = renderAt('/sign-in?returnTo=%2F%2Fevil.example%2Fjobs');
+    const history = renderAt('/sign-in?returnTo=%2F%2Fevil.example%2Fjobs');
     await userEvent.type(screen.getByLabelText('API token'), 'tok');
     await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
     await screen.findByText('Landed');
-    expect(router.state.location.pathname).toBe('/jobs');
+    expect(history.pathname()).toBe('/jobs');
   });
 });
 

@@ -1,32 +1,42 @@
 import { render, screen } from '@testing-library/react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import userEvent from '@testing-library/user-event';
+import { MemoryRouter, Route, Routes } from 'react-router';
 import { vi } from 'vitest';
-import { NotFoundPage, RouteError } from './route-error.tsx';
+import { NotFoundPage } from './not-found-page.tsx';
+import { RouteErrorBoundary } from './route-error.tsx';
 
 function Broken(): never {
   throw new Error('The job data could not be shown');
 }
 
 describe('route errors', () => {
-  it('shows what went wrong and a way on instead of a blank page', async () => {
+  it('shows what went wrong and a way on instead of a blank page, and recovers elsewhere', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {}); // React logs the caught error
-    const router = createMemoryRouter([
-      { path: '/', element: <Broken />, errorElement: <RouteError /> },
-    ]);
-    render(<RouterProvider router={router} />);
+    render(
+      <MemoryRouter initialEntries={['/broken']}>
+        <RouteErrorBoundary>
+          <Routes>
+            <Route path="/broken" element={<Broken />} />
+            <Route path="/jobs" element={<p>The jobs list</p>} />
+          </Routes>
+        </RouteErrorBoundary>
+      </MemoryRouter>,
+    );
     expect(await screen.findByRole('alert')).toHaveTextContent('The job data could not be shown');
     expect(screen.getByRole('button', { name: 'Retry' })).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Back to the jobs list' })).toHaveAttribute(
-      'href',
-      '/jobs',
-    );
+    await userEvent.click(screen.getByRole('link', { name: 'Back to the jobs list' }));
+    expect(screen.getByText('The jobs list')).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
   it('has a not-found page for unknown routes', () => {
-    const router = createMemoryRouter([{ path: '*', element: <NotFoundPage /> }], {
-      initialEntries: ['/nope'],
-    });
-    render(<RouterProvider router={router} />);
+    render(
+      <MemoryRouter initialEntries={['/nope']}>
+        <Routes>
+          <Route path="*" element={<NotFoundPage />} />
+        </Routes>
+      </MemoryRouter>,
+    );
     expect(screen.getByRole('heading', { name: 'Page not found' })).toBeInTheDocument();
   });
 });

@@ -1,19 +1,55 @@
-import { isRouteErrorResponse, useRouteError } from 'react-router';
+import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { useLocation } from 'react-router';
 import { Link } from '../ui/link.tsx';
 import { paths } from '../paths.ts';
 import { buttonClass } from '../ui/button-styles.ts';
 import { ErrorPanel } from '../ui/error-panel.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
 
-/** Whatever a route throws ends here: what went wrong and a way on, never a blank page. */
-export function RouteError() {
+type RouteErrorBoundaryProps = { children: ReactNode };
+
+/**
+ * Whatever a page throws while rendering (or a page chunk that fails to load) ends here: what went
+ * wrong and a way on, never a blank page. Moving to another address tries the page again.
+ */
+export function RouteErrorBoundary({ children }: RouteErrorBoundaryProps) {
+  const { pathname, search } = useLocation();
+  return <Boundary address={pathname + search}>{children}</Boundary>;
+}
+
+type BoundaryProps = { address: string; children: ReactNode };
+type BoundaryState = { error: unknown; address: string | null };
+
+class Boundary extends Component<BoundaryProps, BoundaryState> {
+  override state: BoundaryState = { error: null, address: null };
+
+  static getDerivedStateFromError(error: unknown): Partial<BoundaryState> {
+    return { error };
+  }
+
+  static getDerivedStateFromProps(props: BoundaryProps, state: BoundaryState) {
+    // Remember where the error happened; once the person goes elsewhere, render the page again.
+    if (state.error === null) return null;
+    if (state.address === null) return { address: props.address };
+    return state.address === props.address ? null : { error: null, address: null };
+  }
+
+  override componentDidCatch(error: unknown, info: ErrorInfo) {
+    console.error('A page failed to render', error, info.componentStack);
+  }
+
+  override render() {
+    return this.state.error === null ? (
+      this.props.children
+    ) : (
+      <RouteError error={this.state.error} />
+    );
+  }
+}
+
+function RouteError({ error }: { error: unknown }) {
   useDocumentTitle('Something went wrong');
-  const error = useRouteError();
-  const message = isRouteErrorResponse(error)
-    ? `${error.status} ${error.statusText}`
-    : error instanceof Error
-      ? error.message
-      : 'An unexpected error happened.';
+  const message = error instanceof Error ? error.message : 'An unexpected error happened.';
   return (
     <div className="mx-auto max-w-2xl p-6">
       <ErrorPanel title="This page ran into a problem" message={message}>
@@ -24,19 +60,6 @@ export function RouteError() {
           Back to the jobs list
         </Link>
       </ErrorPanel>
-    </div>
-  );
-}
-
-export function NotFoundPage() {
-  useDocumentTitle('Page not found');
-  return (
-    <div className="mx-auto max-w-2xl py-10 text-center">
-      <h1 className="text-2xl font-bold">Page not found</h1>
-      <p className="mt-2 text-slate-600 dark:text-slate-300">There is nothing at this address.</p>
-      <Link to={paths.jobs()} className={`mt-4 ${buttonClass}`}>
-        Back to the jobs list
-      </Link>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, render, screen, waitFor } from '@testing-library/react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { MemoryRouter, Route, Routes } from 'react-router';
 import { vi } from 'vitest';
 import type { Job } from '../api/types.ts';
 import { clearToken, setToken } from '../auth/token-store.ts';
@@ -77,16 +77,14 @@ function fakeApi(jobs: Record<string, Job | number>, extra?: Route) {
 let queryClient: QueryClient;
 
 function renderAt(path: string) {
-  const router = createMemoryRouter(
-    [
-      { path: '/jobs', element: <p>The list</p> },
-      { path: '/jobs/:jobId', element: <JobPage /> },
-    ],
-    { initialEntries: [path] },
-  );
   return render(
     <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
+      <MemoryRouter initialEntries={[path]}>
+        <Routes>
+          <Route path="/jobs" element={<p>The list</p>} />
+          <Route path="/jobs/:jobId" element={<JobPage />} />
+        </Routes>
+      </MemoryRouter>
     </QueryClientProvider>,
   );
 }

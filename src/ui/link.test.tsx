@@ -1,6 +1,7 @@
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMemoryRouter, RouterProvider, useLocation } from 'react-router';
+import { Route, Routes, useLocation } from 'react-router';
+import { renderInRouter } from '../test-kit/render-in-router.tsx';
 import { Link } from './link.tsx';
 
 function Where() {
@@ -9,11 +10,11 @@ function Where() {
 }
 
 function renderAt(path: string) {
-  const router = createMemoryRouter(
-    [
-      {
-        path: '*',
-        element: (
+  return renderInRouter(
+    <Routes>
+      <Route
+        path="*"
+        element={
           <>
             <Link to="/jobs/a%2Fb?x=1" className="c" title="A job">
               Job a/b
@@ -23,13 +24,11 @@ function renderAt(path: string) {
             </Link>
             <Where />
           </>
-        ),
-      },
-    ],
-    { initialEntries: ['/start', path] },
-  );
-  render(<RouterProvider router={router} />);
-  return router;
+        }
+      />
+    </Routes>,
+    ['/start', path],
+  ).history;
 }
 
 describe('Link', () => {
@@ -43,13 +42,13 @@ describe('Link', () => {
 
   it('navigates in place on a click, and replaces the entry when asked', async () => {
     const user = userEvent.setup();
-    const router = renderAt('/here');
+    const history = renderAt('/here');
     await user.click(screen.getByRole('link', { name: 'Job a/b' }));
     expect(screen.getByTestId('where')).toHaveTextContent('/jobs/a%2Fb?x=1');
     await user.click(screen.getByRole('link', { name: 'All jobs' }));
     expect(screen.getByTestId('where')).toHaveTextContent(/^\/jobs$/);
-    await act(() => router.navigate(-1));
-    expect(router.state.location.pathname).toBe('/here'); // the job's entry was replaced
+    await act(() => history.navigate(-1));
+    expect(history.pathname()).toBe('/here'); // the job's entry was replaced
   });
 
   it('leaves modified clicks (a new tab) to the browser', () => {

@@ -1,7 +1,8 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { Route, Routes } from 'react-router';
+import { renderInRouter } from '../../test-kit/render-in-router.tsx';
 import { vi } from 'vitest';
 import type { Job } from '../../api/types.ts';
 import { JobsPage } from './jobs-page.tsx';
@@ -69,20 +70,16 @@ function renderAt(path: string) {
   const queryClient = new QueryClient({
     defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } },
   });
-  const router = createMemoryRouter(
-    [
-      { path: '/jobs', element: <JobsPage /> },
-      { path: '/jobs/:jobId', element: <p>job page</p> },
-    ],
-    { initialEntries: [path] },
-  );
-  render(
+  const { history } = renderInRouter(
     <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
+      <Routes>
+        <Route path="/jobs" element={<JobsPage />} />
+        <Route path="/jobs/:jobId" element={<p>job page</p>} />
+      </Routes>
     </QueryClientProvider>,
+    [path],
   );
-  const url = () => router.state.location.pathname + router.state.location.search;
-  return { router, queryClient, url };
+  return { history, queryClient, url: () => history.url() };
 }
 
 const seq = (n: number, from = 0) => Array.from({ length: n }, (_, i) => makeJob(from + i));
@@ -230,10 +227,10 @@ describe('JobsPage', { timeout: 15_000 }, () => {
 
   it('corrects invalid values in the URL, replacing it, and says what changed', async () => {
     fakeApi(seq(237));
-    const { url, router } = renderAt('/jobs?skip=-5&perPage=500');
+    const { url, history } = renderAt('/jobs?skip=-5&perPage=500');
     await screen.findByText('1-100 of 237');
     expect(url()).toBe('/jobs?perPage=100');
-    expect(router.state.historyAction).toBe('REPLACE');
+    expect(history.action()).toBe('REPLACE');
     expect(screen.getByText('The address was corrected.')).toBeInTheDocument();
     expect(screen.getByText(/"-5" is not a valid position/)).toBeInTheDocument();
     expect(screen.getByText(/Page size must be 1 to 100/)).toBeInTheDocument();

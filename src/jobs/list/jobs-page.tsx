@@ -38,14 +38,12 @@ export function JobsPage() {
 
   useDocumentTitle(organization ? `Jobs · ${organization}` : 'Jobs');
 
-  // The route loader (jobs-loader.ts) has already started this request.
+  // On a first visit this adopts the request main.tsx started (start-list-request.ts).
   const query = useQuery({
     ...jobQueries.list(params),
     // Keep the previous page on screen while the next loads, but never another organization's rows.
     placeholderData: (previous, previousQuery) =>
       previousQuery?.queryKey[2].organization === organization ? previous : undefined,
-    // The loader asks (again) on every visit; a failure it just had is shown, not asked twice.
-    retryOnMount: false,
   });
   const { data, error, isPlaceholderData, dataUpdatedAt } = query;
   // The page that belongs to this URL (not the previous one kept while it loads).

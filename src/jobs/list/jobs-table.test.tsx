@@ -1,5 +1,5 @@
 import { act, render, screen, within } from '@testing-library/react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { MemoryRouter } from 'react-router';
 import { vi } from 'vitest';
 import { shortId } from '../../lib/format.ts';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
@@ -24,8 +24,11 @@ function job(overrides: Partial<ListJob> = {}): ListJob {
 }
 
 function renderTable(rows: ListJob[]) {
-  const router = createMemoryRouter([{ path: '/', element: <JobsTable rows={rows} /> }]);
-  return render(<RouterProvider router={router} />);
+  return render(
+    <MemoryRouter>
+      <JobsTable rows={rows} />
+    </MemoryRouter>,
+  );
 }
 
 afterEach(() => vi.useRealTimers());
