@@ -1,0 +1,18 @@
+import { render, screen, within } from '@testing-library/react';
+import { PayloadPanel } from '../payload-panel.tsx';
+
+describe('links in the JSON tree', () => {
+  it('name the host they go to and show no bidi controls', async () => {
+    const text = JSON.stringify({
+      spoof: 'https://evil.example/\u202Emoc.elgoog\u202C',
+      idn: 'https://exаmple.com/',
+    });
+    render(<PayloadPanel title="Output" text={text} fileBase="x" />);
+    const list = await screen.findByRole('list', { name: 'Output as a tree' });
+    const [spoof, idn] = within(list).getAllByRole('link');
+    expect(spoof).toHaveTextContent('“https://evil.example/moc.elgoog” (evil.example)');
+    expect(spoof?.textContent).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    // A look-alike host is named as the browser reaches it.
+    expect(idn).toHaveTextContent('(xn--exmple-4nf.com)');
+  });
+});
