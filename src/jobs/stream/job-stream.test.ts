@@ -449,6 +449,104 @@ describe('the job stream', () => {
     stream.stop();
   });
 
+  it('drops an event past the size cap, says why, and follows the job through /status', async () => {
+    streamTiming.maxEventBytes = 1000;
+    const api = fakeApi();
+    const stream = start();
+    await flush();
+    api.last().send(`event: result\ndata: ${'x'.repeat(600)}`);
+    await flush();
+    expect(stream.getState().phase).toBe('live');
+    api.last().send('y'.repeat(600)); // the same line, still without an end
+    await flush();
+    expect(api.last().open).toBe(false);
+    expect(stream.getState()).toMatchObject({
+      phase: 'polling',
+      problem: {
+        message: 'The server sent a live event larger than 1000 B: the live connection was closed.',
+      },
+    });
+    api.setStatus(() => json(completedStatus));
+    await advance(streamTiming.pollMs);
+    expect(stream.getState().phase).toBe('done');
+    expect(api.streamCalls()).toBe(1);
+  });
+
+  it('counts each event on its own against the size cap', async () => {
+    streamTiming.maxEventBytes = 1000;
+    const api = fakeApi();
+    const stream = start();
+    await flush();
+    for (let i = 0; i < 5; i++) api.last().send(event('ping', 'p'.repeat(400)));
+    await flush();
+    expect(stream.getState().phase).toBe('live');
+    stream.stop();
+  });
+
+  it('lets the bytes of an unfinished line keep the connection alive for a while, not forever', async () => {
+    streamTiming.watchdogMs = 2000;
+    streamTiming.maxEventMs = 10_000;
+    const api = fakeApi();
+    const stream = start();
+    await flush();
+    api.last().send('data: ');
+    // A byte a second: each re-arms the watchdog, until the line has taken maxEventMs.
+    for (let i = 0; i < 9; i++) {
+      await advance(1000);
+      api.last().send('x');
+    }
+    await flush();
+    expect(stream.getState().phase).toBe('live');
+    // 10 s into the line: its bytes no longer count, the window armed at 9 s runs out at 11 s.
+    await advance(1000);
+    api.last().send('x');
+    await advance(999);
+    expect(stream.getState().phase).toBe('live');
+    await advance(1);
+    expect(api.streams[0]?.open).toBe(false);
+    expect(stream.getState()).toMatchObject({
+      phase: 'reconnecting',
+      problem: { message: 'The live connection went silent.' },
+    });
+    stream.stop();
+  });
+
+  it('re-renders at most once a second for pings, and drops a flood with a growing backoff', async () => {
+    const api = fakeApi();
+    const stream = start();
+    await flush();
+    let changes = 0;
+    stream.subscribe(() => (changes += 1));
+    api.last().send(event('ping', '').repeat(150));
+    await flush();
+    expect(stream.getState().phase).toBe('live');
+    expect(changes).toBe(1);
+    await advance(1000);
+    api.last().send(event('ping', '').repeat(streamTiming.maxEventsPerSecond + 1));
+    await flush();
+    expect(api.streams[0]?.open).toBe(false);
+    expect(stream.getState()).toMatchObject({
+      phase: 'reconnecting',
+      attempt: 1,
+      problem: {
+        message: `The server sent more than ${streamTiming.maxEventsPerSecond} events a second: the live connection was closed.`,
+      },
+    });
+    // Flooded again as soon as it is open: the connection never counts as stable, the wait grows.
+    const waits: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const { nextRetryAt = 0 } = stream.getState();
+      waits.push(nextRetryAt - Date.now());
+      await advance(nextRetryAt - Date.now());
+      api.last().send(event('ping', '').repeat(streamTiming.maxEventsPerSecond + 1));
+      await flush();
+    }
+    expect(stream.getState().attempt).toBe(4);
+    expect(waits[2]).toBeGreaterThan(waits[0] ?? Infinity);
+    expect(api.openCount()).toBe(0);
+    stream.stop();
+  });
+
   it('the watchdog window can be set for tests', async () => {
     streamTiming.watchdogMs = 50;
     streamTiming.connectTimeoutMs = 50;

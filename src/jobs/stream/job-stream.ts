@@ -9,6 +9,7 @@ import { parseJsonOffThread } from '../../lib/json/worker-client.ts';
 import { writeJob, writeJobStatus } from '../job-cache.ts';
 import { sameJobId } from '../job-id.ts';
 import { jobQueries } from '../job-queries.ts';
+import { EventTooLarge } from './event-stream-lines.ts';
 import { NotAnEventStream, openAttempt, type Attempt } from './stream-attempt.ts';
 import { streamTiming, type Refusal, type StreamState } from './stream-state.ts';
 import { pollStatus } from './poll-status.ts';
@@ -150,7 +151,9 @@ export function createJobStream(
           problem: undefined,
         });
       },
-      ping: (at) => set({ phase: 'live', lastPingAt: at }),
+      // Throttled: a server pinging thousands of times a second must not re-render the page as often.
+      ping: (at) =>
+        at - (state.lastPingAt ?? 0) >= streamTiming.pingStateMs && set({ lastPingAt: at }),
       result: onResult,
       error: onStreamError,
       silent() {
@@ -160,6 +163,8 @@ export function createJobStream(
       ended(error, stable) {
         current = null;
         if (isRefusal(error)) refused(error);
+        // Reconnecting would bring the same event again: /status still tells when the job is done.
+        else if (error instanceof EventTooLarge) startPolling({ message: error.message });
         else if (error instanceof ApiError && error.kind === 'http' && !isRetryable(error)) {
           // Other 4xx are not retried (security guide); /status still tells when the job is done.
           startPolling({ code: `HTTP ${error.status}`, message: error.message });
