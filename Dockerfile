@@ -14,7 +14,9 @@ RUN npm run build
 
 # Final stage: plain Node with the production dependencies only (pure JavaScript), not root.
 FROM node:20-alpine
-ENV NODE_ENV=production HOST=0.0.0.0 PORT=8080
+# The server names a direct API origin in its CSP: the same value the app was built with.
+ARG VITE_API_BASE_URL=
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=8080 VITE_API_BASE_URL=$VITE_API_BASE_URL
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force

@@ -6,7 +6,7 @@ export type ApiVerdict =
   /** Not the API's space: static files and app routes. */
   | { kind: 'not-api' }
   | { kind: 'forward' }
-  /** A dot segment, a backslash or broken percent-encoding, raw or encoded: 400. */
+  /** A dot segment, a backslash, broken percent-encoding, a raw "#" or space…: 400. */
   | { kind: 'bad-path' }
   | { kind: 'not-found' }
   | { kind: 'bad-method'; allow: string };
@@ -17,6 +17,13 @@ const ENDPOINTS: readonly { pattern: RegExp; method: string }[] = [
   { pattern: /^\/api\/jobs\/[^/]+\/(?:status|stream)$/, method: 'GET' },
   { pattern: /^\/api\/jobs\/[^/]+\/cancel$/, method: 'POST' },
 ];
+
+/**
+ * The characters a path may hold as sent (RFC 3986 pchar and "/"). Anything else is refused rather than
+ * guessed at: a raw "#" would end the path for the URL parser behind this check (`/api/jobs/x#/cancel`
+ * would reach `/api/jobs/x`), and browsers encode everything outside this set.
+ */
+const PATH_CHARACTERS = /^[A-Za-z0-9\-._~!$&'()*+,;=:@%/]*$/;
 
 function decoded(raw: string): string | undefined {
   try {
@@ -59,7 +66,9 @@ export function classifyApiRequest(method: string, rawUrl: string): ApiVerdict {
   if (!inApiSpace(rawPath) && !(decodedPath !== undefined && inApiSpace(decodedPath))) {
     return { kind: 'not-api' };
   }
-  if (rawPath.includes('\\') || hasHostileSegment(rawPath)) return { kind: 'bad-path' };
+  if (!PATH_CHARACTERS.test(rawPath) || rawUrl.includes('#') || hasHostileSegment(rawPath)) {
+    return { kind: 'bad-path' };
+  }
   const endpoint = ENDPOINTS.find(({ pattern }) => pattern.test(rawPath));
   if (!endpoint) return { kind: 'not-found' };
   if (method !== endpoint.method) return { kind: 'bad-method', allow: endpoint.method };

@@ -11,6 +11,7 @@ import {
   closedPort,
   httpRequest,
   makeDist,
+  openRequest,
   openStream,
   rawRequest,
   startUpstream,
@@ -49,6 +50,7 @@ afterAll(async () => {
 
 beforeEach(() => {
   upstream.seen.length = 0;
+  upstream.held.length = 0;
 });
 
 describe('the path allowlist, on raw request targets', () => {
@@ -95,6 +97,10 @@ describe('the path allowlist, on raw request targets', () => {
     '/api/jobs/x%255c..%255cadmin',
     '/api/jobs/%zz',
     'http://127.0.0.1/api/jobs',
+    '/api/jobs/#/status',
+    '/api/jobs/x#/cancel',
+    '/api/jobs?skip=0#/admin',
+    '/api/jobs/x"y',
   ])('answers %s with 400 and forwards nothing', async (target) => {
     const response = await rawRequest(port, target);
     expect(response.status).toBe(400);
@@ -153,6 +159,16 @@ describe('headers', () => {
     });
     expect(seen.cookie).toBeUndefined();
     expect(seen['x-forwarded-for']).toBeUndefined();
+  });
+
+  it('passes only the response headers the dashboard needs (none that act on its origin)', async () => {
+    const response = await httpRequest(port, '/api/jobs/site-headers');
+    expect(response.status).toBe(200);
+    for (const name of ['clear-site-data', 'refresh', 'link', 'alt-svc']) {
+      expect(response.headers[name]).toBeUndefined();
+    }
+    expect(response.headers['x-request-id']).toBe('req-1');
+    expect(response.headers['ratelimit-remaining']).toBe('9');
   });
 
   it("overrides the upstream's caching and makes its HTML inert; its cookies stop here", async () => {
@@ -219,6 +235,16 @@ describe('streams', () => {
     stream.abort();
   });
 
+  it('asks the upstream for an uncompressed stream, and tells proxies in front not to buffer it', async () => {
+    const stream = await openStream(port, '/api/jobs/plain/stream', {
+      'Accept-Encoding': 'gzip, br',
+    });
+    await upstream.streamOpened('plain');
+    expect(upstream.seen[0]?.headers['accept-encoding']).toBeUndefined();
+    expect(stream.res.headers['x-accel-buffering']).toBe('no');
+    stream.abort();
+  });
+
   it('sends the headers of a stream at once, before its first event', async () => {
     const stream = await openStream(port, '/api/jobs/quiet/stream');
     expect(stream.res.statusCode).toBe(200);
@@ -247,6 +273,18 @@ describe('streams', () => {
     expect(stream.received.join('')).toContain('event: result');
   });
 
+  it("waits for a stream's headers longer than for other answers (they may come with its first event)", async () => {
+    const request = openRequest(port, '/api/jobs/headless/stream');
+    await expect.poll(() => upstream.held.length).toBe(1);
+    let settled = false;
+    void upstream.held[0]?.closed.then(() => (settled = true));
+    // Twice the 500 ms this server gives other answers (a silent list request is a 504 by then).
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(settled).toBe(false);
+    request.abort();
+    await upstream.held[0]?.closed;
+  });
+
   it('closes the upstream request within 1 s of the browser leaving', async () => {
     const stream = await openStream(port, '/api/jobs/leave/stream');
     await upstream.streamOpened('leave');
@@ -254,6 +292,28 @@ describe('streams', () => {
     stream.abort();
     const closed = (await upstream.streams.get('leave')?.closed) ?? Infinity;
     expect(closed - left).toBeLessThan(PROPAGATION_MS);
+  });
+});
+
+describe('a browser that leaves before the upstream has answered', () => {
+  it('closes the upstream request within 1 s, not at the headers timeout', async () => {
+    const patient = await buildServer({
+      distDir: await makeDist(),
+      upstream: upstream.url,
+      trustProxy: false,
+      upstreamTimeoutMs: 30_000,
+      logLevel: 'silent',
+    });
+    try {
+      const request = openRequest(await listen(patient), '/api/jobs/silent');
+      await expect.poll(() => upstream.held.length).toBe(1);
+      const left = performance.now();
+      request.abort();
+      const closed = await upstream.held[0]?.closed;
+      expect((closed ?? Infinity) - left).toBeLessThan(PROPAGATION_MS);
+    } finally {
+      await patient.close();
+    }
   });
 });
 
@@ -266,6 +326,38 @@ describe('an upstream that fails', () => {
     expect(response.body.toString()).toBe('The Jobs API did not answer in time.');
     expect(performance.now() - started).toBeLessThan(5_000);
     expect((await httpRequest(port, '/api/jobs/x')).status).toBe(200);
+  });
+
+  it('cuts the connection of a body that stops coming, after the timeout', async () => {
+    const stream = await openStream(port, '/api/jobs/stall');
+    expect(stream.res.statusCode).toBe(200);
+    await stream.ended; // the server's 500 ms: a hang would time the test out
+    expect(stream.res.complete).toBe(false);
+  });
+
+  it('never passes on a body the upstream broke off: a cut, or a 502 short text', async () => {
+    for (const encoding of ['br', 'gzip', 'identity']) {
+      const stream = await openStream(port, '/api/jobs/short', { 'Accept-Encoding': encoding });
+      await stream.ended;
+      const cut = !stream.res.complete;
+      const shortText =
+        stream.res.statusCode === 502 &&
+        stream.res.headers['content-encoding'] === undefined &&
+        stream.received.join('') === 'The Jobs API could not be reached.';
+      expect(
+        cut || shortText,
+        `${encoding}: ${stream.res.statusCode} ${stream.received.join('')}`,
+      ).toBe(true);
+    }
+  });
+
+  it('answers 413 to a body bigger than the API needs, without forwarding it', async () => {
+    const response = await rawRequest(port, '/api/jobs/x/cancel', {
+      method: 'POST',
+      headers: { 'Content-Length': String(2 * 1024 * 1024) },
+    });
+    expect(response.status).toBe(413);
+    expect(upstream.seen).toEqual([]);
   });
 
   it('answers 502 when the upstream hangs up before answering', async () => {

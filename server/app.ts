@@ -1,7 +1,7 @@
 // The production server: the built app as static files (precompressed, cached by name), the /api proxy to
 // the Jobs API (allowlisted, streams passed through unbuffered), and in demo mode the simulator's
 // /__sim/ endpoints. Every response carries the security headers (security-headers.ts).
-import type { ServerResponse } from 'node:http';
+import { STATUS_CODES, type ServerResponse } from 'node:http';
 import { join, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream';
 import Fastify from 'fastify';
@@ -13,6 +13,7 @@ import type { Simulator } from '../simulator/app.ts';
 import { classifyApiRequest } from './api-paths.ts';
 import type { ApiVerdict } from './api-paths.ts';
 import { apiHeaders, hstsHeader, pageHeaders } from './security-headers.ts';
+import { UpstreamAgent } from './upstream-agent.ts';
 
 export type ServerOptions = {
   /** The built app (vite build's outDir). */
@@ -32,6 +33,7 @@ export type ServerOptions = {
 };
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
+const MAX_FORWARDED_BODY_BYTES = 16 * 1024;
 /** Request headers the Jobs API needs; everything else (cookies first) stays here. */
 const FORWARDED_REQUEST_HEADERS = new Set([
   'host',
@@ -43,17 +45,24 @@ const FORWARDED_REQUEST_HEADERS = new Set([
   'content-length',
 ]);
 
-/** Upstream response headers that stop here: cookies, and the upstream connection's own (hop-by-hop). */
-const DROPPED_RESPONSE_HEADERS = new Set([
-  'set-cookie',
-  'connection',
-  'keep-alive',
-  'proxy-connection',
-  'transfer-encoding',
-  'upgrade',
-  'trailer',
-  'te',
+/**
+ * Upstream response headers that reach the browser; the rest stop here: cookies, hop-by-hop headers,
+ * and any that would act on the dashboard's origin (Clear-Site-Data, Refresh, Alt-Svc, Link…).
+ */
+const FORWARDED_RESPONSE_HEADERS = new Set([
+  'content-type',
+  'content-length',
+  'content-encoding',
+  'etag',
+  'last-modified',
+  'date',
+  'vary',
+  'retry-after',
+  'www-authenticate',
+  'x-request-id',
 ]);
+const isForwardedResponseHeader = (name: string) =>
+  FORWARDED_RESPONSE_HEADERS.has(name) || /^(?:x-)?ratelimit-/.test(name);
 
 function sendText(reply: FastifyReply, status: number, text: string): FastifyReply {
   return reply.code(status).type('text/plain; charset=utf-8').send(text);
@@ -105,6 +114,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   const simulator = options.simulator;
+  const upstreamAgent = new UpstreamAgent(options.upstreamTimeoutMs);
   // Before routing: the API allowlist on the raw request target.
   app.addHook('onRequest', async (request, reply) => {
     const verdict = secure(request, reply);
@@ -125,12 +135,40 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     if (verdict.kind === 'bad-method') {
       return sendText(reply.header('Allow', verdict.allow), 405, 'Method not allowed');
     }
+    if (verdict.kind === 'forward') {
+      // Cancel takes no body; nothing the API is sent needs more than a few bytes.
+      if (Number(request.headers['content-length'] ?? 0) > MAX_FORWARDED_BODY_BYTES) {
+        return sendText(reply, 413, 'Request body too large');
+      }
+      upstreamAgent.follow(request.raw, reply.raw);
+    }
   });
   // Whatever the upstream said, /api answers are data: not cached, not sniffed, never a page.
   app.addHook('onSend', async (request, reply) => {
     if (classifyApiRequest(request.method, request.raw.url ?? '').kind !== 'not-api') {
       reply.headers(apiHeaders);
     }
+  });
+
+  // An upstream that breaks off part-way through a body: if the browser has its headers, its connection
+  // is cut (it sees a failed request, never a truncated one); otherwise it gets the 502 short text,
+  // never Fastify's JSON error with the compressed body's headers.
+  // Set before the plugins are registered: each keeps the handler it was registered under.
+  app.setErrorHandler((error, request, reply) => {
+    request.log.warn({ err: error }, 'request failed');
+    if (reply.raw.headersSent) return void reply.raw.destroy();
+    for (const name of ['content-encoding', 'content-length', 'etag', 'last-modified']) {
+      reply.removeHeader(name);
+    }
+    // The browser's own mistakes (a body Fastify cannot read…) keep their status.
+    const status = error instanceof Error && 'statusCode' in error ? error.statusCode : undefined;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      return sendText(reply, status, STATUS_CODES[status] ?? 'Bad request');
+    }
+    const isApi = classifyApiRequest(request.method, request.raw.url ?? '').kind === 'forward';
+    return isApi
+      ? sendText(reply, 502, 'The Jobs API could not be reached.')
+      : sendText(reply, 500, 'Something went wrong on the server.');
   });
 
   // br or gzip by Accept-Encoding, for what is not compressed yet; text/event-stream never (default types).
@@ -141,19 +179,23 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     prefix: '/api',
     rewritePrefix: '/api',
     disableRequestLogging: true,
-    undici: { headersTimeout: options.upstreamTimeoutMs },
+    // Reply-from destroys the agent when the server closes.
+    undici: upstreamAgent,
     replyOptions: {
       // One attempt: the dashboard owns retries (and a 503 must reach it as a 503).
       retryDelay: () => null,
-      rewriteRequestHeaders: (_request, headers) =>
-        Object.fromEntries(
-          Object.entries(headers).filter(([name]) => FORWARDED_REQUEST_HEADERS.has(name)),
-        ),
+      rewriteRequestHeaders: (request, headers) => {
+        // A stream is passed through as it comes: it must come uncompressed.
+        const isStream = (request.raw.url ?? '').split('?', 1)[0]?.endsWith('/stream') ?? false;
+        const forwarded = Object.entries(headers).filter(
+          ([name]) =>
+            FORWARDED_REQUEST_HEADERS.has(name) && !(isStream && name === 'accept-encoding'),
+        );
+        return upstreamAgent.tag(request.raw, Object.fromEntries(forwarded));
+      },
       rewriteHeaders: (headers) =>
         Object.fromEntries(
-          Object.entries(headers).filter(
-            ([name]) => !DROPPED_RESPONSE_HEADERS.has(name) && !name.startsWith('access-control-'),
-          ),
+          Object.entries(headers).filter(([name]) => isForwardedResponseHeader(name)),
         ),
       onResponse: (_request, reply, upstream) => {
         const type = String(reply.getHeader('content-type') ?? '');
@@ -163,6 +205,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         // compresses it, an upstream drop destroys the browser's response, and a browser that
         // leaves destroys the upstream request.
         reply.headers(apiHeaders);
+        // Tells a buffering proxy in front (nginx and kin) to pass each event on at once.
+        reply.header('X-Accel-Buffering', 'no');
         reply.hijack();
         const raw = reply.raw as ServerResponse;
         for (const [name, value] of Object.entries(reply.getHeaders())) {

@@ -21,6 +21,8 @@ export type Upstream = {
   streams: Map<string, { res: ServerResponse; closed: Promise<number> }>;
   /** Resolves when the stream of `id` is open upstream. */
   streamOpened(id: string): Promise<void>;
+  /** Requests to `/api/jobs/silent` the upstream holds unanswered: when each arrived and closed. */
+  held: { closed: Promise<number> }[];
   close(): Promise<void>;
 };
 
@@ -37,6 +39,11 @@ function answer(req: IncomingMessage, res: ServerResponse, upstream: Upstream): 
   const stream = /^\/api\/jobs\/([^/]+)\/stream$/.exec(path);
   if (stream?.[1]) {
     const id = stream[1];
+    // "headless": a server that sends a stream's headers only with its first event, not yet.
+    if (id === 'headless') {
+      upstream.held.push({ closed: once(res, 'close').then(() => performance.now()) });
+      return;
+    }
     res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache' });
     // "quiet": headers only, as a real stream between two pings.
     if (id === 'quiet') res.flushHeaders();
@@ -70,8 +77,34 @@ function answer(req: IncomingMessage, res: ServerResponse, upstream: Upstream): 
       res.writeHead(503, { 'Content-Type': 'text/plain' });
       res.end('busy');
       return;
-    case '/api/jobs/silent':
-      return; // never answers
+    case '/api/jobs/stall':
+      // Headers and the start of a body, then nothing, the connection left open.
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.write('{"items":[');
+      return;
+    case '/api/jobs/short':
+      // Promises more than it sends, then hangs up.
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '5000' });
+      res.write('{"ite');
+      setTimeout(() => res.socket?.destroy(), 50);
+      return;
+    case '/api/jobs/site-headers':
+      res.writeHead(200, {
+        'Content-Type': 'application/json',
+        'Clear-Site-Data': '"storage"',
+        Refresh: '0; url=https://evil.example/',
+        Link: '<https://evil.example/x.css>; rel=stylesheet',
+        'Alt-Svc': 'h3=":443"',
+        'X-Request-Id': 'req-1',
+        'RateLimit-Remaining': '9',
+      });
+      res.end('{}');
+      return;
+    case '/api/jobs/silent': {
+      // Never answers; the proxy's timeout or the browser's leaving must end the request.
+      upstream.held.push({ closed: once(res, 'close').then(() => performance.now()) });
+      return;
+    }
     case '/api/jobs/reset':
       req.socket.destroy();
       return;
@@ -87,6 +120,7 @@ export async function startUpstream(): Promise<Upstream> {
     url: '',
     seen: [],
     streams: new Map(),
+    held: [],
     streamOpened: (id) =>
       upstream.streams.has(id)
         ? Promise.resolve()
@@ -204,6 +238,14 @@ export type OpenStream = {
   ended: Promise<number>;
   abort(): void;
 };
+
+/** Sends a GET and does not wait for its answer; `abort` is the browser leaving. */
+export function openRequest(port: number, path: string): { abort(): void } {
+  const req = request({ host: '127.0.0.1', port, path, agent: false });
+  req.on('error', () => {}); // the abort is what the tests look at
+  req.end();
+  return { abort: () => req.destroy() };
+}
 
 /** Opens a long response (an event stream) and keeps reading it. */
 export async function openStream(

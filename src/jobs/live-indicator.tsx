@@ -23,7 +23,7 @@ function look(state: StreamState, now: number): Look {
     case 'live':
       return {
         dot: 'green',
-        label: 'Live',
+        label: state.viaOtherTab ? 'Live (via another tab)' : 'Live',
         detail:
           state.lastPingAt !== undefined
             ? `heartbeat ${ago(now - state.lastPingAt)}`

@@ -1,8 +1,10 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { createJobStream, type JobStream, type StreamOptions } from './job-stream.ts';
+import type { JobStream, StreamOptions } from './job-stream.ts';
+import { createSharedJobStream } from './shared-stream.ts';
 import type { StreamState } from './stream-state.ts';
 
-// One stream per job per tab: a registry keyed by job id, with a reference count, one per query client.
+// One stream per job per tab (shared with the other tabs: shared-stream.ts): a registry keyed by job
+// id, with a reference count, one per query client.
 
 type Entry = {
   stream: JobStream;
@@ -43,7 +45,7 @@ export function acquireJobStream(
   const registry = registryFor(queryClient);
   let entry = registry.entries.get(jobId);
   if (!entry) {
-    const stream = createJobStream(queryClient, jobId, options);
+    const stream = createSharedJobStream(queryClient, jobId, options);
     entry = { stream, refs: 0, unsubscribe: stream.subscribe(() => notify(registry, jobId)) };
     registry.entries.set(jobId, entry);
     stream.start();

@@ -19,6 +19,8 @@ export type StreamState = {
   problem?: { code?: string; message: string };
   /** The server refused. Nothing is retried. */
   fatal?: Refusal;
+  /** Another tab holds the connection and shares what it receives (shared-stream.ts). */
+  viaOtherTab?: boolean;
 };
 
 /** Timings, in one place so tests can shrink them. */
