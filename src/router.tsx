@@ -32,11 +32,7 @@ export function AppRoutes() {
                 <Page
                   element={
                     // Shown inside the frame while the chunk loads on a first visit (a shared link).
-                    <Suspense
-                      fallback={
-                        <p className="text-sm text-slate-600 dark:text-slate-300">Loading…</p>
-                      }
-                    >
+                    <Suspense fallback={<p className="text-sm text-muted">Loading…</p>}>
                       <JobPage />
                     </Suspense>
                   }

@@ -3,27 +3,21 @@ import { clearToken, getToken, setToken } from '../auth/token-store.ts';
 import { fetchJob, fetchJobsPage } from '../jobs/jobs-api.ts';
 import { jobQueries } from '../jobs/job-queries.ts';
 import { createQueryClient } from '../query-client.ts';
+import { fakeApi } from '../test-kit/fake-api.ts';
+import { runningJob } from '../test-kit/jobs.ts';
 import { ApiError } from './api-error.ts';
 import { getResource } from './http.ts';
 import { backoffDelay, shouldRetry } from './retry.ts';
 
-const job = {
-  id: 'job-1',
-  jobType: 'inference',
-  status: 'running',
-  ownerUser: 'demo',
-  inputData: '{"text":"hello"}',
-  startedAt: '2026-11-01T10:00:00Z',
-  createdAt: '2026-11-01T10:00:00Z',
-  updatedAt: '2026-11-01T10:00:05Z',
-};
+const job = runningJob();
 
+/** The API answers every request with this body. */
 function respond(body: BodyInit | null, init: ResponseInit & { contentType?: string } = {}) {
   const headers = new Headers(init.headers);
   headers.set('Content-Type', init.contentType ?? 'application/json');
-  const fetchMock = vi.fn(async () => new Response(body, { ...init, headers }));
-  vi.stubGlobal('fetch', fetchMock);
-  return fetchMock;
+  const api = fakeApi();
+  api.reply(() => new Response(body, { ...init, headers }));
+  return api.fetch;
 }
 
 async function failure(promise: Promise<unknown>): Promise<ApiError> {
@@ -149,25 +143,19 @@ describe('the HTTP layer', () => {
   });
 
   it('tells a network failure apart', async () => {
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
-    );
+    fakeApi().reply(() => Promise.reject(new TypeError('Failed to fetch')));
     expect(await failure(fetchJob('job-1'))).toMatchObject({ kind: 'network' });
   });
 
   it('gives up on a request that hangs', async () => {
     vi.useFakeTimers();
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(
-        (_url: string, init: RequestInit) =>
-          new Promise((_resolve, reject) =>
-            init.signal?.addEventListener('abort', () =>
-              reject(new DOMException('Aborted', 'AbortError')),
-            ),
+    fakeApi().reply(
+      (_, init) =>
+        new Promise<Response>((_resolve, reject) =>
+          init.signal?.addEventListener('abort', () =>
+            reject(new DOMException('Aborted', 'AbortError')),
           ),
-      ),
+        ),
     );
     const pending = failure(fetchJob('job-1'));
     await vi.advanceTimersByTimeAsync(30_000);
@@ -205,10 +193,7 @@ describe('job paths', () => {
 describe('401 and the token in use', () => {
   it('a late 401 for an old token leaves the newer token alone', async () => {
     let answer: (response: Response) => void = () => {};
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(() => new Promise<Response>((resolve) => (answer = resolve))),
-    );
+    fakeApi().reply(() => new Promise<Response>((resolve) => (answer = resolve)));
     setToken('old-token', false);
     const pending = createQueryClient()
       .fetchQuery(jobQueries.detail('job-1'))
@@ -221,20 +206,17 @@ describe('401 and the token in use', () => {
 
   it('a body that stops part-way is a timeout, not invalid JSON', async () => {
     vi.useFakeTimers();
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (_url: string, init: RequestInit) => {
-        const body = new ReadableStream<Uint8Array>({
-          start(controller) {
-            controller.enqueue(new TextEncoder().encode('{"id": "job-1", '));
-            init.signal?.addEventListener('abort', () =>
-              controller.error(new DOMException('Aborted', 'AbortError')),
-            );
-          },
-        });
-        return new Response(body, { headers: { 'Content-Type': 'application/json' } });
-      }),
-    );
+    fakeApi().reply((_, init) => {
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"id": "job-1", '));
+          init.signal?.addEventListener('abort', () =>
+            controller.error(new DOMException('Aborted', 'AbortError')),
+          );
+        },
+      });
+      return new Response(body, { headers: { 'Content-Type': 'application/json' } });
+    });
     const pending = fetchJob('job-1').catch((e: unknown) => e);
     await vi.advanceTimersByTimeAsync(120_000);
     expect(await pending).toMatchObject({ kind: 'timeout' });

@@ -42,19 +42,14 @@ export function isWaiting(job: Pick<JobStatus, 'status' | 'completedAt'>): boole
   return statusFamily(job.status) === 'waiting' && !isFinished(job);
 }
 
-/** The badge's colours for each family (text on its own background meets WCAG AA in both themes). */
+/** The badge's colours for each family (src/index.css defines them; each text meets WCAG AA on its own
+ * background in both themes). */
 export const BADGE_CLASSES: Readonly<Record<StatusFamily, string>> = {
-  waiting:
-    'bg-amber-100 text-amber-900 ring-amber-300 dark:bg-amber-950 dark:text-amber-200 dark:ring-amber-800',
-  running:
-    'bg-sky-100 text-sky-900 ring-sky-300 dark:bg-sky-950 dark:text-sky-200 dark:ring-sky-800',
-  succeeded:
-    'bg-emerald-100 text-emerald-900 ring-emerald-300 dark:bg-emerald-950 dark:text-emerald-200 dark:ring-emerald-800',
-  failed:
-    'bg-rose-100 text-rose-900 ring-rose-300 dark:bg-rose-950 dark:text-rose-200 dark:ring-rose-800',
-  // Stopped on purpose: a grey a shade deeper than a word we don't know.
-  cancelled:
-    'bg-slate-200 text-slate-900 ring-slate-400 dark:bg-slate-700 dark:text-slate-100 dark:ring-slate-500',
-  unknown:
-    'bg-slate-100 text-slate-800 ring-slate-300 dark:bg-slate-800 dark:text-slate-200 dark:ring-slate-600',
+  waiting: 'bg-warn-soft text-warn-ink ring-warn-line',
+  running: 'bg-info-soft text-info-ink ring-info-line',
+  succeeded: 'bg-ok-soft text-ok-ink ring-ok-line',
+  failed: 'bg-danger-soft text-danger-ink ring-danger-line',
+  // Stopped on purpose: set apart from a word we don't know.
+  cancelled: 'bg-surface text-muted ring-line-strong',
+  unknown: 'bg-raised text-ink ring-line-strong',
 };

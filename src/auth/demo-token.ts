@@ -1,8 +1,10 @@
+import { queryOptions } from '@tanstack/react-query';
+
 /**
  * In demo mode the built-in simulator answers /__sim/demo with its demo token; against the real API
  * that path does not exist, and the sign-in page simply offers nothing.
  */
-export async function fetchDemoToken(signal: AbortSignal): Promise<string | null> {
+async function fetchDemoToken(signal: AbortSignal): Promise<string | null> {
   try {
     const response = await fetch('/__sim/demo', { signal, credentials: 'omit' });
     if (!response.ok) return null;
@@ -20,3 +22,11 @@ export async function fetchDemoToken(signal: AbortSignal): Promise<string | null
   }
   return null;
 }
+
+/** The demo token as server state: asked once per visit to the sign-in page, never retried. */
+export const demoTokenQuery = queryOptions({
+  queryKey: ['demo-token'],
+  queryFn: ({ signal }) => fetchDemoToken(signal),
+  staleTime: Infinity,
+  retry: false,
+});

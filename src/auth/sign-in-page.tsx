@@ -1,18 +1,32 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useId, useState, type FormEvent } from 'react';
 import { Navigate, useSearchParams } from 'react-router';
 import { ApiError } from '../api/api-error.ts';
 import { tokenCheckMessage } from '../api/http-messages.ts';
 import { safeReturnPath } from '../paths.ts';
 import { inputClass, primaryButtonClass } from '../ui/button-styles.ts';
 import { checkToken } from './check-token.ts';
-import { fetchDemoToken } from './demo-token.ts';
+import { demoTokenQuery } from './demo-token.ts';
 import { getLastClearReason, setToken, useToken } from './token-store.ts';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
+import { cn } from '../ui/cn.ts';
 
 function describeFailure(error: unknown): string {
   if (error instanceof ApiError) return tokenCheckMessage(error);
   return 'Something went wrong while checking the token.';
 }
+
+/** What is wrong with a token before asking the API, or null. */
+function tokenProblem(token: string): string | null {
+  if (!token) return 'Paste your API token first.';
+  // An HTTP header can carry only visible ASCII: fetch would refuse before asking the API.
+  if (!/^[\x21-\x7e]+$/.test(token)) {
+    return 'That token contains characters an API token cannot have (spaces, quotes or letters outside ASCII). Copy it again.';
+  }
+  return null;
+}
+
+type Candidate = { token: string; remember: boolean };
 
 export function SignInPage() {
   useDocumentTitle('Sign in');
@@ -21,62 +35,44 @@ export function SignInPage() {
   const returnTo = safeReturnPath(searchParams.get('returnTo'));
   const [value, setValue] = useState('');
   const [remember, setRemember] = useState(false);
-  const [pending, setPending] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [demoToken, setDemoToken] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
   const [expired] = useState(() => getLastClearReason() === 'expired');
+  const demoToken = useQuery(demoTokenQuery).data;
+  // The check is one list call with the candidate token; kept only once the API accepts it.
+  const check = useMutation({
+    mutationFn: ({ token: candidate }: Candidate) => checkToken(candidate),
+    onSuccess: (_, { token: candidate, remember: keep }) => setToken(candidate, keep),
+  });
   const fieldId = useId();
   const errorId = useId();
 
-  useEffect(() => {
-    const controller = new AbortController();
-    void fetchDemoToken(controller.signal).then(setDemoToken);
-    return () => controller.abort();
-  }, []);
-
   if (token) return <Navigate to={returnTo} replace />;
 
-  async function signIn(candidate: string) {
+  const pending = check.isPending;
+  const failure = problem ?? (check.isError ? describeFailure(check.error) : null);
+
+  function signIn(candidate: string) {
     const trimmed = candidate.trim();
-    if (!trimmed) {
-      setFailure('Paste your API token first.');
-      return;
-    }
-    // An HTTP header can carry only visible ASCII: fetch would refuse before asking the API.
-    if (!/^[\x21-\x7e]+$/.test(trimmed)) {
-      setFailure(
-        'That token contains characters an API token cannot have (spaces, quotes or letters outside ASCII). Copy it again.',
-      );
-      return;
-    }
-    setPending(true);
-    setFailure(null);
-    try {
-      await checkToken(trimmed);
-      setToken(trimmed, remember); // the re-render below sends the person back to returnTo
-    } catch (error) {
-      setFailure(describeFailure(error));
-    } finally {
-      setPending(false);
-    }
+    const found = tokenProblem(trimmed);
+    setProblem(found);
+    if (found) check.reset();
+    // The re-render after setToken sends the person back to returnTo.
+    else check.mutate({ token: trimmed, remember });
   }
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    void signIn(value);
+    signIn(value);
   }
 
   return (
     <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-12">
       <h1 className="text-2xl font-bold tracking-tight">NuExtract Jobs</h1>
-      <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">
+      <p className="mt-1 text-sm text-muted">
         Sign in with an API token to browse your jobs and follow them live.
       </p>
       {expired && (
-        <p
-          role="status"
-          className="mt-4 rounded-md bg-amber-50 p-3 text-sm text-amber-950 dark:bg-amber-950/50 dark:text-amber-100"
-        >
+        <p role="status" className="mt-4 rounded-md bg-warn-soft p-3 text-sm text-warn-ink">
           Your session ended: the API no longer accepts the token. Sign in again to go on where you
           were.
         </p>
@@ -95,10 +91,10 @@ export function SignInPage() {
             onChange={(e) => setValue(e.target.value)}
             aria-invalid={failure ? true : undefined}
             aria-describedby={failure ? errorId : undefined}
-            className={`mt-1 ${inputClass}`}
+            className={cn(inputClass, 'mt-1')}
           />
           {failure && (
-            <p id={errorId} role="alert" className="mt-2 text-sm text-rose-700 dark:text-rose-300">
+            <p id={errorId} role="alert" className="mt-2 text-sm text-danger">
               {failure}
             </p>
           )}
@@ -111,27 +107,27 @@ export function SignInPage() {
           />
           Remember on this device
         </label>
-        <button type="submit" disabled={pending} className={`w-full ${primaryButtonClass}`}>
+        <button type="submit" disabled={pending} className={cn(primaryButtonClass, 'w-full')}>
           {pending ? 'Checking…' : 'Sign in'}
         </button>
       </form>
       {demoToken && (
-        <section className="mt-8 rounded-lg border border-indigo-200 bg-indigo-50 p-4 text-sm dark:border-indigo-900 dark:bg-indigo-950/40">
+        <section className="mt-8 rounded-lg border border-accent-line bg-accent-soft p-4 text-sm text-accent-ink">
           <h2 className="font-semibold">Demo mode</h2>
-          <p className="mt-1 text-slate-700 dark:text-slate-300">
+          <p className="mt-1 text-muted">
             This dashboard is running on its built-in simulator of the Jobs API, with made-up jobs.
           </p>
           <button
             type="button"
             disabled={pending}
-            onClick={() => void signIn(demoToken)}
-            className={`mt-3 ${primaryButtonClass}`}
+            onClick={() => signIn(demoToken)}
+            className={cn(primaryButtonClass, 'mt-3')}
           >
             Use the demo token
           </button>
         </section>
       )}
-      <p className="mt-8 text-xs text-slate-500 dark:text-slate-400">
+      <p className="mt-8 text-xs text-muted">
         The token is kept in this tab{remember ? ' and on this device' : ''} and sent only to the
         API.
       </p>

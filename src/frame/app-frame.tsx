@@ -24,7 +24,7 @@ function Header() {
   const [theme, toggleTheme] = useTheme();
   return (
     // The fetching bar and the offline banner sit in the banner landmark: no content outside landmarks.
-    <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+    <header className="border-b border-line bg-surface">
       <FetchingBar />
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-3 py-2 sm:px-6">
         <Link to={paths.jobs()} className="mr-auto text-lg font-bold tracking-tight">
@@ -72,10 +72,7 @@ function OfflineBanner() {
   const online = useOnline();
   if (online) return null;
   return (
-    <div
-      role="status"
-      className="bg-amber-100 px-4 py-2 text-center text-sm text-amber-950 dark:bg-amber-900 dark:text-amber-50"
-    >
+    <div role="status" className="bg-warn-soft px-4 py-2 text-center text-sm text-warn-ink">
       You are offline. What you see may be out of date; it will refresh when the connection is back.
     </div>
   );

@@ -4,6 +4,7 @@ import { isUsableJobId } from '../api/http.ts';
 import { canonicalJobId } from '../jobs/job-id.ts';
 import { paths } from '../paths.ts';
 import { buttonClass, inputClass } from '../ui/button-styles.ts';
+import { cn } from '../ui/cn.ts';
 
 export function JumpToJob() {
   const navigate = useNavigate();
@@ -42,13 +43,13 @@ export function JumpToJob() {
         placeholder="Jump to job id"
         spellCheck={false}
         autoComplete="off"
-        className={`w-44 ${inputClass}`}
+        className={cn(inputClass, 'w-44')}
       />
       <button type="submit" className={buttonClass}>
         Go
       </button>
       {problem && (
-        <p id={problemId} role="alert" className="text-sm text-rose-700 dark:text-rose-300">
+        <p id={problemId} role="alert" className="text-sm text-danger">
           {problem}
         </p>
       )}

@@ -3,6 +3,7 @@ import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { paths } from '../paths.ts';
 import { buttonClass, inputClass } from '../ui/button-styles.ts';
 import { recentOrganizations, rememberOrganization } from './recent-organizations.ts';
+import { cn } from '../ui/cn.ts';
 
 /** Personal account or an organization, typed or chosen from the recent ones; kept in the URL. */
 export function OrganizationSwitcher() {
@@ -28,7 +29,7 @@ export function OrganizationSwitcher() {
 
   return (
     <form onSubmit={onSubmit} className="flex items-center gap-1">
-      <label htmlFor={fieldId} className="text-sm text-slate-600 dark:text-slate-300">
+      <label htmlFor={fieldId} className="text-sm text-muted">
         Organization
       </label>
       <input
@@ -39,7 +40,7 @@ export function OrganizationSwitcher() {
         placeholder="Personal account"
         spellCheck={false}
         autoComplete="off"
-        className={`w-40 ${inputClass}`}
+        className={cn(inputClass, 'w-40')}
       />
       <datalist id={listId}>
         {recentOrganizations().map((organization) => (

@@ -11,7 +11,7 @@ export function FailurePanel({ code, message }: FailurePanelProps) {
   return (
     <section
       aria-labelledby="job-failure"
-      className="rounded-lg border border-rose-300 bg-rose-50 p-4 text-rose-950 dark:border-rose-800 dark:bg-rose-950/40 dark:text-rose-100"
+      className="rounded-lg border border-danger-line bg-danger-soft p-4 text-danger-ink"
     >
       <div className="flex items-start gap-2">
         <h2 id="job-failure" className="min-w-0 font-semibold break-words">

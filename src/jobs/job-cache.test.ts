@@ -2,38 +2,17 @@ import { QueryClient } from '@tanstack/react-query';
 import type { Job } from '../api/types.ts';
 import { writeJob, writeJobStatus } from './job-cache.ts';
 import { jobQueries } from './job-queries.ts';
-import { toListJob, type ListPage } from './list/list-job.ts';
+import { completedJob, listPage, runningJob, statusOf } from '../test-kit/jobs.ts';
+import { toListJob } from './list/list-job.ts';
 
-const running: Job = {
-  id: 'job-1',
-  jobType: 'inference',
-  status: 'running',
-  ownerUser: 'demo',
-  inputData: 'text',
-  startedAt: '2026-11-01T10:00:00Z',
-  createdAt: '2026-11-01T10:00:00Z',
-  updatedAt: '2026-11-01T10:00:05Z',
-};
-const completed: Job = {
-  ...running,
-  status: 'completed',
-  outputData: '{"result":{}}',
-  completedAt: '2026-11-01T10:01:00Z',
-  updatedAt: '2026-11-01T10:01:00Z',
-};
-const page = (items: Job[]): ListPage => ({
-  totalCount: items.length,
-  skip: 0,
-  perPage: 30,
-  items: items.map(toListJob),
-  unreadable: [],
-});
+const running = runningJob({ inputData: 'text', updatedAt: '2026-11-01T10:00:05Z' });
+const completed = completedJob({ outputData: '{"result":{}}' });
 const listKey = jobQueries.list({ organization: null, skip: 0, perPage: 30 }).queryKey;
 
 function clientWith(detail: Job) {
   const queryClient = new QueryClient();
   queryClient.setQueryData(jobQueries.detail(detail.id).queryKey, detail);
-  queryClient.setQueryData(listKey, page([detail]));
+  queryClient.setQueryData(listKey, listPage([detail]));
   return queryClient;
 }
 
@@ -89,10 +68,8 @@ describe('the job cache', () => {
   it('refetches the full job when a status update shows it completed, even with the same status text', () => {
     const queryClient = clientWith(running);
     const invalidate = vi.spyOn(queryClient, 'invalidateQueries');
-    // eslint-disable-next-line @typescript-eslint/no-unused-vars
-    const { inputData, ...status } = running;
     writeJobStatus(queryClient, {
-      ...status,
+      ...statusOf(running),
       completedAt: '2026-11-01T10:01:00Z',
       updatedAt: '2026-11-01T10:01:00Z',
     });

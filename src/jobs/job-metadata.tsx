@@ -34,20 +34,18 @@ export function JobMetadata({ job }: JobMetadataProps) {
   const now = useNow(finished ? 30_000 : 1_000);
   const { waiting, queueWaitMs, runMs } = jobTimings(job, now);
   return (
-    <dl className="grid grid-cols-1 gap-x-6 gap-y-3 rounded-lg border border-slate-200 bg-white p-3 text-sm sm:grid-cols-2 sm:p-4 lg:grid-cols-3 dark:border-slate-800 dark:bg-slate-900">
+    <dl className="grid grid-cols-1 gap-x-6 gap-y-3 rounded-lg border border-line bg-surface p-3 text-sm sm:grid-cols-2 sm:p-4 lg:grid-cols-3">
       <Item label="Type">{job.jobType}</Item>
       <Item label="Owner">{job.ownerUser}</Item>
       <Item label="Organization">
-        {job.ownerOrganization ?? (
-          <span className="text-slate-500 dark:text-slate-400">Personal</span>
-        )}
+        {job.ownerOrganization ?? <span className="text-muted">Personal</span>}
       </Item>
       <Item label="Created">
         <Time iso={job.createdAt} now={now} />
       </Item>
       <Item label="Started">
         {waiting || job.startedAt === undefined ? (
-          <span className="text-slate-500 dark:text-slate-400">Not yet</span>
+          <span className="text-muted">Not yet</span>
         ) : (
           <Time iso={job.startedAt} now={now} />
         )}
@@ -56,20 +54,20 @@ export function JobMetadata({ job }: JobMetadataProps) {
         {job.completedAt ? (
           <Time iso={job.completedAt} now={now} />
         ) : (
-          <span className="text-slate-500 dark:text-slate-400">Not yet</span>
+          <span className="text-muted">Not yet</span>
         )}
       </Item>
       <Item label="Queue wait">
         <span className="tabular-nums">{duration(queueWaitMs)}</span>
-        {waiting && <span className="text-slate-500 dark:text-slate-400"> and counting</span>}
+        {waiting && <span className="text-muted"> and counting</span>}
       </Item>
       <Item label="Run duration">
         {runMs === undefined ? (
-          <span className="text-slate-500 dark:text-slate-400">Not started</span>
+          <span className="text-muted">Not started</span>
         ) : (
           <>
             <span className="tabular-nums">{duration(runMs)}</span>
-            {!finished && <span className="text-slate-500 dark:text-slate-400"> and counting</span>}
+            {!finished && <span className="text-muted"> and counting</span>}
           </>
         )}
       </Item>
@@ -85,7 +83,7 @@ type ItemProps = { label: string; children: ReactNode };
 function Item({ label, children }: ItemProps) {
   return (
     <div className="min-w-0">
-      <dt className="text-xs font-medium text-slate-600 uppercase dark:text-slate-300">{label}</dt>
+      <dt className="text-xs font-medium text-muted uppercase">{label}</dt>
       <dd className="mt-0.5 break-words">{children}</dd>
     </div>
   );
@@ -102,9 +100,7 @@ function Time({ iso, now }: TimeProps) {
       <time dateTime={iso} title={formatAbsolute(iso)}>
         {formatRelative(iso, now)}
       </time>
-      <span className="block text-xs text-slate-600 dark:text-slate-300">
-        {formatAbsolute(iso)}
-      </span>
+      <span className="block text-xs text-muted">{formatAbsolute(iso)}</span>
     </>
   );
 }

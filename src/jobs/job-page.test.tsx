@@ -1,97 +1,42 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, render, screen, waitFor } from '@testing-library/react';
-import { MemoryRouter, Route, Routes } from 'react-router';
+import type { QueryClient } from '@tanstack/react-query';
+import { act, screen, waitFor } from '@testing-library/react';
+import { Route, Routes } from 'react-router';
 import { vi } from 'vitest';
-import type { Job } from '../api/types.ts';
 import { clearToken, setToken } from '../auth/token-store.ts';
+import { fakeApi, sseEvent } from '../test-kit/fake-api.ts';
+import { completedJob, listPage } from '../test-kit/jobs.ts';
+import { renderInRouter, testQueryClient } from '../test-kit/render-in-router.tsx';
 import { jobIdFromPathname } from './job-id.ts';
 import { JobPage } from './job-page.tsx';
 import { jobQueries } from './job-queries.ts';
 import { jobTimings } from './job-metadata.tsx';
-import { toListJob, type ListPage } from './list/list-job.ts';
 
-const base: Job = {
-  id: 'job-1',
-  jobType: 'inference',
-  status: 'completed',
-  ownerUser: 'demo',
+const base = completedJob({
   ownerOrganization: 'acme-legal',
-  inputData: '{"text":"hello"}',
   outputData: '{"result":{"answer":"forty-two"},"totalTokens":907}',
   createdAt: '2026-01-01T10:00:00Z',
   startedAt: '2026-01-01T10:00:05Z',
   completedAt: '2026-01-01T10:01:05Z',
   updatedAt: '2026-01-01T10:01:05Z',
-};
-
-type Route = (url: string) => Response | Promise<Response>;
-
-function json(body: unknown, status = 200) {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'Content-Type': 'application/json' },
-  });
-}
-
-const encoder = new TextEncoder();
-
-/** A fake API: `jobs` by id (detail and status), and hand-driven event streams. */
-function fakeApi(jobs: Record<string, Job | number>, extra?: Route) {
-  const calls: string[] = [];
-  const streams: ReadableStreamDefaultController<Uint8Array>[] = [];
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
-      const url = String(input);
-      calls.push(url);
-      const custom = extra?.(url);
-      if (custom) return custom;
-      const match = /^\/api\/jobs\/([^/]+)(\/status|\/stream)?$/.exec(url);
-      const job = match ? jobs[decodeURIComponent(match[1] ?? '')] : undefined;
-      if (job === undefined) return json({ message: 'Job not found' }, 404);
-      if (typeof job === 'number') return json({ message: 'No' }, job);
-      if (match?.[2] === '/stream') {
-        const body = new ReadableStream<Uint8Array>({
-          start: (c) => void streams.push(c),
-        });
-        init.signal?.addEventListener('abort', () => {
-          try {
-            streams.find(Boolean)?.error(new DOMException('Aborted', 'AbortError'));
-          } catch {
-            // already closed
-          }
-        });
-        return new Response(body, { headers: { 'Content-Type': 'text/event-stream' } });
-      }
-      return json(job);
-    }),
-  );
-  return {
-    calls,
-    send(text: string) {
-      streams[streams.length - 1]?.enqueue(encoder.encode(text));
-    },
-  };
-}
+});
+const running = { ...base, status: 'running', outputData: undefined, completedAt: undefined };
 
 let queryClient: QueryClient;
 
 function renderAt(path: string) {
-  return render(
-    <QueryClientProvider client={queryClient}>
-      <MemoryRouter initialEntries={[path]}>
-        <Routes>
-          <Route path="/jobs" element={<p>The list</p>} />
-          <Route path="/jobs/:jobId" element={<JobPage />} />
-        </Routes>
-      </MemoryRouter>
-    </QueryClientProvider>,
+  return renderInRouter(
+    <Routes>
+      <Route path="/jobs" element={<p>The list</p>} />
+      <Route path="/jobs/:jobId" element={<JobPage />} />
+    </Routes>,
+    [path],
+    queryClient,
   );
 }
 
 beforeEach(() => {
   setToken('tok', false);
-  queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  queryClient = testQueryClient();
 });
 
 afterEach(() => {
@@ -112,7 +57,7 @@ describe('job ids in the address', () => {
 
   it('requests exactly the encoded id, and shows it as it is', async () => {
     const id = 'a%2Fb/?# ../c';
-    const api = fakeApi({ [id]: { ...base, id } });
+    const api = fakeApi({ jobs: [{ ...base, id }] });
     renderAt(`/jobs/${encodeURIComponent(id)}`);
     expect(
       await screen.findByRole('heading', { level: 1, name: `Job ${id}` }, { timeout: 5000 }),
@@ -124,7 +69,7 @@ describe('job ids in the address', () => {
   it.each(['%2E', '%2E%2E', '.', '..'])(
     'refuses %s as a job id without requesting anything',
     async (segment) => {
-      const api = fakeApi({});
+      const api = fakeApi();
       renderAt(`/jobs/${segment}`);
       expect(
         await screen.findByRole('heading', { name: 'Not a valid job id' }),
@@ -136,7 +81,7 @@ describe('job ids in the address', () => {
 
 describe('the job page', () => {
   it('shows a finished job: metadata, output, input, no stream, the status in the title', async () => {
-    const api = fakeApi({ 'job-1': base });
+    const api = fakeApi({ jobs: [base] });
     renderAt('/jobs/job-1');
     expect(await screen.findByText('completed')).toBeInTheDocument();
     expect(screen.getByText('inference')).toBeInTheDocument();
@@ -152,13 +97,15 @@ describe('the job page', () => {
 
   it('leads a failed job with its error code and message', async () => {
     fakeApi({
-      'job-1': {
-        ...base,
-        status: 'failed',
-        outputData: undefined,
-        errorCode: 'ContextLengthExceeded',
-        errorMessage: 'The input is <b>too</b> long.',
-      },
+      jobs: [
+        {
+          ...base,
+          status: 'failed',
+          outputData: undefined,
+          errorCode: 'ContextLengthExceeded',
+          errorMessage: 'The input is <b>too</b> long.',
+        },
+      ],
     });
     renderAt('/jobs/job-1');
     const failure = await screen.findByRole('heading', { name: 'Failed: ContextLengthExceeded' });
@@ -171,7 +118,7 @@ describe('the job page', () => {
   });
 
   it('says Job not found for an unknown id, with a way back', async () => {
-    fakeApi({});
+    fakeApi();
     renderAt('/jobs/nope');
     expect(await screen.findByRole('heading', { name: 'Job not found' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Back to the jobs list' })).toHaveAttribute(
@@ -181,7 +128,7 @@ describe('the job page', () => {
   });
 
   it("says You don't have access for someone else's job", async () => {
-    fakeApi({ 'job-1': 403 });
+    fakeApi({ jobs: [base] }).refuse('job-1', 403);
     renderAt('/jobs/job-1');
     expect(
       await screen.findByRole('heading', { name: "You don't have access" }),
@@ -189,24 +136,17 @@ describe('the job page', () => {
   });
 
   it('explains other failures and offers a retry', async () => {
-    fakeApi({ 'job-1': 500 });
+    fakeApi({ jobs: [base] }).refuse('job-1', 500);
     renderAt('/jobs/job-1');
     expect(await screen.findByText('Could not load the job')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Retry' })).toBeInTheDocument();
   });
 
   it('fetches the job itself even when a cached list page has its row (rows keep no payloads)', async () => {
-    const api = fakeApi({ 'job-1': base });
-    const page: ListPage = {
-      totalCount: 1,
-      skip: 0,
-      perPage: 30,
-      items: [toListJob(base)],
-      unreadable: [],
-    };
+    const api = fakeApi({ jobs: [base] });
     queryClient.setQueryData(
       jobQueries.list({ organization: null, skip: 0, perPage: 30 }).queryKey,
-      page,
+      listPage([base]),
     );
     renderAt('/jobs/job-1');
     await screen.findByText(/forty-two/);
@@ -214,13 +154,7 @@ describe('the job page', () => {
   });
 
   it('follows a running job: live, then the result, the new title and an announcement', async () => {
-    const running: Job = {
-      ...base,
-      status: 'running',
-      outputData: undefined,
-      completedAt: undefined,
-    };
-    const api = fakeApi({ 'job-1': running });
+    const api = fakeApi({ jobs: [running] });
     renderAt('/jobs/job-1');
     expect(await screen.findByText('running')).toBeInTheDocument();
     expect(await screen.findByText('Live')).toBeInTheDocument();
@@ -229,7 +163,7 @@ describe('the job page', () => {
     ).toBeInTheDocument();
     expect(screen.getByText('Not yet')).toBeInTheDocument();
     await act(async () => {
-      api.send(`event: result\ndata: ${JSON.stringify(base)}\n\n`);
+      api.lastStream().send(sseEvent('result', JSON.stringify(base)));
       await new Promise((resolve) => setTimeout(resolve, 10));
     });
     expect(await screen.findByText('completed')).toBeInTheDocument();
@@ -249,13 +183,7 @@ describe('the job page', () => {
       { permission: 'default' as NotificationPermission, requestPermission },
     );
     vi.stubGlobal('Notification', FakeNotification);
-    const running: Job = {
-      ...base,
-      status: 'running',
-      outputData: undefined,
-      completedAt: undefined,
-    };
-    const api = fakeApi({ 'job-1': running });
+    const api = fakeApi({ jobs: [running] });
     renderAt('/jobs/job-1');
     const button = await screen.findByRole('button', { name: 'Notify me when finished' });
     expect(requestPermission).not.toHaveBeenCalled();
@@ -266,7 +194,7 @@ describe('the job page', () => {
     ).toHaveAttribute('aria-pressed', 'true');
     await screen.findByText('Live');
     await act(async () => {
-      api.send(`event: result\ndata: ${JSON.stringify(base)}\n\n`);
+      api.lastStream().send(sseEvent('result', JSON.stringify(base)));
       await new Promise((resolve) => setTimeout(resolve, 10));
     });
     await waitFor(() => expect(shown).toEqual(['Job job-1 completed.']));

@@ -88,7 +88,7 @@ function JobView({ jobId }: JobViewProps) {
     );
   } else {
     body = (
-      <p className="text-sm text-slate-600 dark:text-slate-300" aria-busy="true">
+      <p className="text-sm text-muted" aria-busy="true">
         Loading the job…
       </p>
     );
@@ -96,10 +96,7 @@ function JobView({ jobId }: JobViewProps) {
 
   return (
     <article aria-labelledby="job-heading" className="space-y-4">
-      <Link
-        to={paths.jobs()}
-        className="text-sm text-indigo-700 hover:underline dark:text-indigo-300"
-      >
+      <Link to={paths.jobs()} className="text-sm text-accent hover:underline">
         ← All jobs
       </Link>
       <header className="space-y-2">
@@ -185,7 +182,7 @@ function OutputSection({ job, finished, refreshing }: OutputSectionProps) {
   return (
     <section
       aria-label="Output"
-      className="rounded-lg border border-dashed border-slate-300 p-4 text-sm text-slate-600 dark:border-slate-700 dark:text-slate-300"
+      className="rounded-lg border border-dashed border-line-strong p-4 text-sm text-muted"
     >
       This job has no output.
     </section>

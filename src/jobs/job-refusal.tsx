@@ -5,10 +5,11 @@ import { paths } from '../paths.ts';
 import { buttonClass } from '../ui/button-styles.ts';
 import { Link } from '../ui/link.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
+import { cn } from '../ui/cn.ts';
 
 function BackToList() {
   return (
-    <Link to={paths.jobs()} className={`mt-4 ${buttonClass}`}>
+    <Link to={paths.jobs()} className={cn(buttonClass, 'mt-4')}>
       Back to the jobs list
     </Link>
   );
@@ -19,7 +20,7 @@ function Refusal({ title, children }: { title: string; children: ReactNode }) {
   return (
     <div className="mx-auto max-w-2xl py-10 text-center">
       <h1 className="text-2xl font-bold">{title}</h1>
-      <div className="mt-2 text-slate-600 dark:text-slate-300">{children}</div>
+      <div className="mt-2 text-muted">{children}</div>
     </div>
   );
 }
@@ -47,7 +48,7 @@ function NoAccess({ jobId }: { jobId: string }) {
         <BackToList />
         <button
           type="button"
-          className={`mt-4 ${buttonClass}`}
+          className={cn(buttonClass, 'mt-4')}
           onClick={() => clearToken('signed-out')}
         >
           Sign in with another token

@@ -2,12 +2,13 @@ import { truncate } from '../lib/format.ts';
 import { formatDuration } from '../ui/time.ts';
 import { useNow } from '../ui/use-now.ts';
 import type { StreamState } from './stream/stream-state.ts';
+import { cn } from '../ui/cn.ts';
 
 const DOT = {
-  green: 'bg-emerald-500',
-  amber: 'bg-amber-500',
-  grey: 'bg-slate-400',
-  red: 'bg-rose-500',
+  green: 'bg-ok',
+  amber: 'bg-warn',
+  grey: 'bg-muted',
+  red: 'bg-danger',
 };
 
 type Look = { dot: keyof typeof DOT; label: string; detail?: string };
@@ -63,19 +64,19 @@ export function LiveIndicator({ state }: LiveIndicatorProps) {
     <div className="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1 text-sm">
       <span
         data-testid="live-indicator"
-        className="inline-flex items-center gap-1.5 rounded-full border border-slate-200 px-2 py-0.5 dark:border-slate-700"
+        className="inline-flex items-center gap-1.5 rounded-full border border-line px-2 py-0.5"
       >
         <span
           aria-hidden="true"
-          className={`size-2 rounded-full ${DOT[dot]} ${state.phase === 'live' ? 'animate-pulse' : ''}`}
+          className={cn('size-2 rounded-full', DOT[dot], state.phase === 'live' && 'animate-pulse')}
         />
         <span role="status" className="font-medium">
           {label}
         </span>
-        {detail && <span className="text-slate-600 dark:text-slate-300"> · {detail}</span>}
+        {detail && <span className="text-muted"> · {detail}</span>}
       </span>
       {problem && (
-        <span className="min-w-0 break-words text-slate-700 dark:text-slate-200">
+        <span className="min-w-0 break-words text-ink">
           {problem.code && <span className="font-mono font-medium">{problem.code}: </span>}
           {truncate(problem.message, 300)}
         </span>

@@ -29,9 +29,7 @@ export function NotifyOnFinish({ jobId, announcement, finished }: NotifyOnFinish
 
   if (!supported || finished) return null;
   if (state === 'blocked') {
-    return (
-      <span className="text-xs text-slate-600 dark:text-slate-300">Notifications are blocked</span>
-    );
+    return <span className="text-xs text-muted">Notifications are blocked</span>;
   }
 
   async function toggle() {

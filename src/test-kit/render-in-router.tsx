@@ -1,3 +1,4 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import {
@@ -18,8 +19,20 @@ type TestHistory = {
   navigate: NavigateFunction;
 };
 
-/** Renders `ui` (usually `<Routes>`) in a memory router at `entries`; returns its history. */
-export function renderInRouter(ui: ReactNode, entries: string[] = ['/']) {
+/** A query client for one test: no retries (a test's failure answers at once). */
+export function testQueryClient(): QueryClient {
+  return new QueryClient({ defaultOptions: { queries: { retry: false } } });
+}
+
+/**
+ * Renders `ui` (usually `<Routes>`) in a memory router at `entries`, with `queryClient` (a fresh test
+ * client unless given); returns its history and the client.
+ */
+export function renderInRouter(
+  ui: ReactNode,
+  entries: string[] = ['/'],
+  queryClient: QueryClient = testQueryClient(),
+) {
   const history = {} as TestHistory;
   function Probe() {
     const location = useLocation();
@@ -31,10 +44,12 @@ export function renderInRouter(ui: ReactNode, entries: string[] = ['/']) {
     return null;
   }
   const result = render(
-    <MemoryRouter initialEntries={entries} initialIndex={entries.length - 1}>
-      {ui}
-      <Probe />
-    </MemoryRouter>,
+    <QueryClientProvider client={queryClient}>
+      <MemoryRouter initialEntries={entries} initialIndex={entries.length - 1}>
+        {ui}
+        <Probe />
+      </MemoryRouter>
+    </QueryClientProvider>,
   );
-  return { ...result, history };
+  return { ...result, history, queryClient };
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { cn } from './cn.ts';
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
@@ -11,7 +12,7 @@ type CopyButtonProps = {
 };
 
 /** A small icon button that copies `value` and says whether it worked. */
-export function CopyButton({ value, label, className = '' }: CopyButtonProps) {
+export function CopyButton({ value, label, className }: CopyButtonProps) {
   const [state, setState] = useState<CopyState>('idle');
 
   // The confirmation fades after a moment.
@@ -39,14 +40,13 @@ export function CopyButton({ value, label, className = '' }: CopyButtonProps) {
         onClick={() => void copy()}
         aria-label={label}
         title={hint}
-        className={`inline-flex size-6 shrink-0 items-center justify-center rounded text-slate-500 hover:bg-slate-200 hover:text-slate-900 dark:text-slate-400 dark:hover:bg-slate-700 dark:hover:text-slate-100 ${className}`}
+        className={cn(
+          'inline-flex size-6 shrink-0 items-center justify-center rounded text-muted hover:bg-raised hover:text-ink',
+          className,
+        )}
       >
         {state === 'copied' ? (
-          <svg
-            aria-hidden="true"
-            viewBox="0 0 16 16"
-            className="size-3.5 text-emerald-600 dark:text-emerald-400"
-          >
+          <svg aria-hidden="true" viewBox="0 0 16 16" className="size-3.5 text-ok">
             <path d="M3 8.5l3 3 7-7" fill="none" stroke="currentColor" strokeWidth="2" />
           </svg>
         ) : (

@@ -11,7 +11,7 @@ export function ErrorPanel({ title, message, children }: ErrorPanelProps) {
   return (
     <div
       role="alert"
-      className="rounded-lg border border-rose-300 bg-rose-50 p-4 text-rose-950 dark:border-rose-800 dark:bg-rose-950/40 dark:text-rose-100"
+      className="rounded-lg border border-danger-line bg-danger-soft p-4 text-danger-ink"
     >
       <h2 className="font-semibold">{title}</h2>
       {message && <p className="mt-1 text-sm break-words whitespace-pre-wrap">{message}</p>}

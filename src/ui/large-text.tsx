@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { formatNumber } from '../lib/format.ts';
 import { buttonClass } from './button-styles.ts';
+import { cn } from './cn.ts';
 
 /** More than this is shown as a preview first; "Show all" renders the rest in pieces. */
 export const PREVIEW_CHARS = 100_000;
@@ -28,7 +29,10 @@ export function splitChunks(text: string, size = CHUNK_CHARS): string[] {
 }
 
 function textClass(wrap: boolean): string {
-  return `font-mono text-xs leading-5 ${wrap ? 'whitespace-pre-wrap break-words' : 'whitespace-pre'}`;
+  return cn(
+    'font-mono text-xs leading-5',
+    wrap ? 'whitespace-pre-wrap break-words' : 'whitespace-pre',
+  );
 }
 
 type LargeTextProps = {
@@ -46,7 +50,11 @@ type LargeTextProps = {
  */
 export function LargeText({ text, wrap, onDownload, fill = false }: LargeTextProps) {
   const [showAll, setShowAll] = useState(false);
-  const frame = `${fill ? 'min-h-0 flex-1' : 'max-h-[70vh]'} overflow-auto rounded-md bg-slate-50 p-3 dark:bg-slate-950 ${textClass(wrap)}`;
+  const frame = cn(
+    fill ? 'min-h-0 flex-1' : 'max-h-[70vh]',
+    'overflow-auto rounded-md bg-page p-3',
+    textClass(wrap),
+  );
   if (text.length <= PREVIEW_CHARS) {
     return (
       <div className={frame} tabIndex={0}>
@@ -63,7 +71,7 @@ export function LargeText({ text, wrap, onDownload, fill = false }: LargeTextPro
           {text.slice(0, PREVIEW_CHARS)}
         </div>
       )}
-      <p className="mt-2 flex flex-wrap items-center gap-2 text-sm text-slate-600 dark:text-slate-300">
+      <p className="mt-2 flex flex-wrap items-center gap-2 text-sm text-muted">
         {showAll
           ? `Showing all ${formatNumber(text.length)} characters.`
           : `Showing the first ${formatNumber(PREVIEW_CHARS)} of ${formatNumber(text.length)} characters.`}

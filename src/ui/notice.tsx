@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { cn } from './cn.ts';
 
 type NoticeProps = {
   tone: 'amber' | 'sky';
@@ -7,9 +8,8 @@ type NoticeProps = {
 };
 
 const TONES = {
-  amber:
-    'border-amber-300 bg-amber-50 text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100',
-  sky: 'border-sky-300 bg-sky-50 text-sky-950 dark:border-sky-800 dark:bg-sky-950/40 dark:text-sky-100',
+  amber: 'border-warn-line bg-warn-soft text-warn-ink',
+  sky: 'border-info-line bg-info-soft text-info-ink',
 };
 
 /** A short message above the content (a correction, something that moved), dismissable or not. */
@@ -17,7 +17,7 @@ export function Notice({ tone, onDismiss, children }: NoticeProps) {
   return (
     <div
       role="status"
-      className={`flex items-start gap-3 rounded-lg border px-3 py-2 text-sm ${TONES[tone]}`}
+      className={cn('flex items-start gap-3 rounded-lg border px-3 py-2 text-sm', TONES[tone])}
     >
       <div className="min-w-0 flex-1">{children}</div>
       {onDismiss && (

@@ -7,7 +7,7 @@ type RelativeTimeProps = { iso: string | undefined };
 /** Relative time that stays current, with the absolute time and zone on hover. */
 export function RelativeTime({ iso }: RelativeTimeProps) {
   const now = useNow(30_000);
-  if (!iso) return <span className="text-slate-400">—</span>;
+  if (!iso) return <span className="text-muted">—</span>;
   const valid = parseTime(iso) !== undefined;
   return (
     <time dateTime={valid ? iso : undefined} title={forAttribute(formatAbsolute(iso))}>

@@ -3,6 +3,7 @@ import type { ListJob, UnreadableItem } from './list-job.ts';
 import { plural } from '../../lib/format.ts';
 import { JobsTableSkeleton } from './jobs-table-skeleton.tsx';
 import { JobsTable } from './jobs-table.tsx';
+import { cn } from '../../ui/cn.ts';
 
 type Filter = { status: string; type: string };
 
@@ -46,13 +47,13 @@ export function FilteredTable({
     );
   } else if (rows.length === 0 && unreadable.length === 0) {
     body = (
-      <p className="rounded-lg border border-dashed border-slate-300 px-6 py-8 text-center text-sm dark:border-slate-700">
+      <p className="rounded-lg border border-dashed border-line-strong px-6 py-8 text-center text-sm">
         Every job of this page was already shown on the page you came from.
       </p>
     );
   } else if (active && filtered.length === 0) {
     body = (
-      <p className="rounded-lg border border-dashed border-slate-300 px-6 py-8 text-center text-sm dark:border-slate-700">
+      <p className="rounded-lg border border-dashed border-line-strong px-6 py-8 text-center text-sm">
         No job on this page matches the filter. Other pages are not searched.
       </p>
     );
@@ -79,7 +80,7 @@ export function FilteredTable({
           onChange={(type) => setFilter({ ...filter, type })}
           className="max-w-48"
         />
-        <span className="text-slate-600 dark:text-slate-400" aria-live="polite">
+        <span className="text-muted" aria-live="polite">
           {active
             ? `Filtering this page only: ${filtered.length} of its ${all.length} ${plural(all.length, 'job')}.`
             : 'Filters apply to this page only.'}
@@ -87,7 +88,7 @@ export function FilteredTable({
         {active && (
           <button
             type="button"
-            className="font-medium text-indigo-700 underline dark:text-indigo-300"
+            className="font-medium text-accent underline"
             onClick={() => setFilter({ status: '', type: '' })}
           >
             Clear filters
@@ -121,23 +122,19 @@ type FilterSelectProps = {
   className?: string;
 };
 
-function FilterSelect({
-  label,
-  values,
-  value,
-  disabled,
-  onChange,
-  className = '',
-}: FilterSelectProps) {
+function FilterSelect({ label, values, value, disabled, onChange, className }: FilterSelectProps) {
   const id = useId();
   return (
     <div className="flex items-center gap-2">
-      <label htmlFor={id} className="text-slate-700 dark:text-slate-300">
+      <label htmlFor={id} className="text-muted">
         {label}
       </label>
       <select
         id={id}
-        className={`rounded-md border border-slate-300 bg-white px-2 py-1 text-sm disabled:opacity-60 dark:border-slate-600 dark:bg-slate-900 ${className}`}
+        className={cn(
+          'rounded-md border border-line-strong bg-surface px-2 py-1 text-sm disabled:opacity-60',
+          className,
+        )}
         value={value}
         disabled={disabled}
         onChange={(e) => onChange(e.target.value)}

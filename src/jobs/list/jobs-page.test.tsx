@@ -1,104 +1,40 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
 import { renderInRouter } from '../../test-kit/render-in-router.tsx';
 import { vi } from 'vitest';
-import type { Job } from '../../api/types.ts';
+import { fakeApi, json } from '../../test-kit/fake-api.ts';
+import { jobSeries, seriesJob } from '../../test-kit/jobs.ts';
 import { JobsPage } from './jobs-page.tsx';
 
-const NOW = Date.parse('2026-11-01T12:00:00Z');
-
-function makeJob(i: number, overrides: Partial<Job> = {}): Job {
-  const created = new Date(NOW - i * 60_000).toISOString();
-  return {
-    id: `job-${String(i).padStart(4, '0')}-aaaa-bbbb-cccc`,
-    jobType: 'structured-extraction',
-    status: 'completed',
-    ownerUser: 'demo',
-    inputData: 'x'.repeat(100),
-    outputData: '{"result":{}}',
-    startedAt: created,
-    createdAt: created,
-    updatedAt: created,
-    completedAt: new Date(NOW - i * 60_000 + 12_300).toISOString(),
-    ...overrides,
-  };
-}
-
-type Reply = { status?: number; body: string; contentType?: string };
-
-/** A fake API: `jobs` is the personal list, newest first; `reply` can override any request. */
-function fakeApi(initial: Job[]) {
-  const api = {
-    jobs: initial,
-    reply: undefined as ((url: URL) => Reply | undefined) | undefined,
-    calls: [] as string[],
-  };
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (input: string) => {
-      const url = new URL(input, 'http://localhost');
-      api.calls.push(url.pathname + url.search);
-      const custom = api.reply?.(url);
-      if (custom) {
-        return new Response(custom.body, {
-          status: custom.status ?? 200,
-          headers: { 'Content-Type': custom.contentType ?? 'application/json' },
-        });
-      }
-      if (url.pathname === '/api/jobs') {
-        const skip = Number(url.searchParams.get('skip') ?? 0);
-        const perPage = Number(url.searchParams.get('perPage') ?? 30);
-        const body = {
-          totalCount: api.jobs.length,
-          skip,
-          perPage,
-          items: api.jobs.slice(skip, skip + perPage),
-        };
-        return Response.json(body);
-      }
-      const id = decodeURIComponent(url.pathname.split('/')[3] ?? '');
-      const job = api.jobs.find((j) => j.id === id);
-      return job ? Response.json(job) : new Response('Job not found', { status: 404 });
-    }),
-  );
-  return api;
-}
-
 function renderAt(path: string) {
-  const queryClient = new QueryClient({
-    defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } },
-  });
-  const { history } = renderInRouter(
-    <QueryClientProvider client={queryClient}>
-      <Routes>
-        <Route path="/jobs" element={<JobsPage />} />
-        <Route path="/jobs/:jobId" element={<p>job page</p>} />
-      </Routes>
-    </QueryClientProvider>,
+  const { history, queryClient } = renderInRouter(
+    <Routes>
+      <Route path="/jobs" element={<JobsPage />} />
+      <Route path="/jobs/:jobId" element={<p>job page</p>} />
+    </Routes>,
     [path],
   );
   return { history, queryClient, url: () => history.url() };
 }
-
-const seq = (n: number, from = 0) => Array.from({ length: n }, (_, i) => makeJob(from + i));
 
 afterEach(() => vi.unstubAllGlobals());
 
 // Several navigations per test through user-event: slow on a loaded machine, hence the longer timeout.
 describe('JobsPage', { timeout: 15_000 }, () => {
   it('shows a real table of the page with links, badges and the range', async () => {
-    fakeApi([
-      makeJob(0, {
-        status: 'failed',
-        errorCode: 'DocumentUnreadable',
-        errorMessage: 'x',
-        ownerOrganization: 'acme',
-      }),
-      makeJob(1, { status: 'paused-by-ops', completedAt: undefined }),
-      ...seq(235, 2),
-    ]);
+    fakeApi({
+      jobs: [
+        seriesJob(0, {
+          status: 'failed',
+          errorCode: 'DocumentUnreadable',
+          errorMessage: 'x',
+          ownerOrganization: 'acme',
+        }),
+        seriesJob(1, { status: 'paused-by-ops', completedAt: undefined }),
+        ...jobSeries(235, 2),
+      ],
+    });
     renderAt('/jobs');
     await screen.findByText('1-30 of 237');
     const table = screen.getByRole('table', { name: 'Jobs' });
@@ -123,23 +59,23 @@ describe('JobsPage', { timeout: 15_000 }, () => {
   });
 
   it('shows a broken item as a row saying so, and the rest of the page around it', async () => {
-    const api = fakeApi(seq(3));
-    api.reply = (url) => {
+    const api = fakeApi();
+    api.reply((url) => {
       if (url.pathname !== '/api/jobs') return undefined;
       const items = [
-        makeJob(0),
-        { ...makeJob(1), createdAt: 42 },
-        makeJob(2, { startedAt: undefined, status: 'queued', completedAt: undefined }),
+        seriesJob(0),
+        { ...seriesJob(1), createdAt: 42 },
+        seriesJob(2, { startedAt: undefined, status: 'queued', completedAt: undefined }),
         'nonsense',
         {
-          ...makeJob(4),
+          ...seriesJob(4),
           updatedAt: '2026-11-01 11:00:00.123456',
           startedAt: null,
           createdAt: 'yesterday',
         },
       ];
-      return { body: JSON.stringify({ totalCount: 5, skip: 0, perPage: 30, items }) };
-    };
+      return json({ totalCount: 5, skip: 0, perPage: 30, items });
+    });
     renderAt('/jobs');
     expect(
       await screen.findByText('2 jobs could not be read: their rows say why.'),
@@ -168,11 +104,12 @@ describe('JobsPage', { timeout: 15_000 }, () => {
   });
 
   it('says so for one broken item in the singular', async () => {
-    const api = fakeApi([]);
-    api.reply = (url) =>
+    const api = fakeApi();
+    api.reply((url) =>
       url.pathname === '/api/jobs'
-        ? { body: JSON.stringify({ totalCount: 2, skip: 0, perPage: 30, items: [makeJob(0), {}] }) }
-        : undefined;
+        ? json({ totalCount: 2, skip: 0, perPage: 30, items: [seriesJob(0), {}] })
+        : undefined,
+    );
     renderAt('/jobs');
     expect(
       await screen.findByText('1 job could not be read: its row says why.'),
@@ -181,7 +118,7 @@ describe('JobsPage', { timeout: 15_000 }, () => {
 
   it('pages with the four buttons, disabled where they lead nowhere', async () => {
     const user = userEvent.setup();
-    fakeApi(seq(237));
+    fakeApi({ jobs: jobSeries(237) });
     const { url } = renderAt('/jobs');
     await screen.findByText('1-30 of 237');
     expect(screen.getByRole('button', { name: 'First page' })).toHaveAttribute(
@@ -217,7 +154,7 @@ describe('JobsPage', { timeout: 15_000 }, () => {
 
   it('changes the page size from the Per page select, keeping the first visible job in view', async () => {
     const user = userEvent.setup();
-    fakeApi(seq(237));
+    fakeApi({ jobs: jobSeries(237) });
     const { url } = renderAt('/jobs?skip=60');
     await screen.findByText('61-90 of 237');
     await user.selectOptions(screen.getByLabelText('Per page'), '50');
@@ -226,7 +163,7 @@ describe('JobsPage', { timeout: 15_000 }, () => {
   });
 
   it('corrects invalid values in the URL, replacing it, and says what changed', async () => {
-    fakeApi(seq(237));
+    fakeApi({ jobs: jobSeries(237) });
     const { url, history } = renderAt('/jobs?skip=-5&perPage=500');
     await screen.findByText('1-100 of 237');
     expect(url()).toBe('/jobs?perPage=100');
@@ -237,7 +174,7 @@ describe('JobsPage', { timeout: 15_000 }, () => {
   });
 
   it('sends a skip past the end to the last page', async () => {
-    fakeApi(seq(237));
+    fakeApi({ jobs: jobSeries(237) });
     const { url } = renderAt('/jobs?skip=900');
     await screen.findByText('211-237 of 237');
     expect(url()).toBe('/jobs?skip=210');
@@ -245,15 +182,15 @@ describe('JobsPage', { timeout: 15_000 }, () => {
   });
 
   it('says an empty list is empty, for an organization too', async () => {
-    fakeApi([]);
+    fakeApi({ jobs: [] });
     renderAt('/jobs?organization=acme');
     expect(await screen.findByRole('heading', { name: 'No jobs in acme yet' })).toBeInTheDocument();
     expect(screen.getByText('0 of 0')).toBeInTheDocument();
   });
 
   it('explains a 403 for an organization', async () => {
-    const api = fakeApi(seq(10));
-    api.reply = () => ({ status: 403, body: '{"message":"You are not a member of initech"}' });
+    const api = fakeApi({ jobs: jobSeries(10) });
+    api.reply(() => json({ message: 'You are not a member of initech' }, 403));
     renderAt('/jobs?organization=initech');
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent("You don't have access to this organization");
@@ -266,33 +203,31 @@ describe('JobsPage', { timeout: 15_000 }, () => {
 
   it("shows the server's own 400 text, then recovers with Retry", async () => {
     const user = userEvent.setup();
-    const api = fakeApi(seq(40));
-    api.reply = () => ({
-      status: 400,
-      body: 'Invalid value for: query parameter skip',
-      contentType: 'text/plain',
-    });
+    const api = fakeApi({ jobs: jobSeries(40) });
+    api.reply(
+      () =>
+        new Response('Invalid value for: query parameter skip', {
+          status: 400,
+          headers: { 'Content-Type': 'text/plain' },
+        }),
+    );
     renderAt('/jobs');
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Invalid value for: query parameter skip');
-    api.reply = undefined;
+    api.reply(undefined);
     await user.click(within(alert).getByRole('button', { name: 'Retry' }));
     expect(await screen.findByText('1-30 of 40')).toBeInTheDocument();
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
   it('shows a skeleton the size of the page while the first page loads', async () => {
-    const api = fakeApi(seq(40));
+    const api = fakeApi({ jobs: jobSeries(40) });
     let release: () => void = () => {};
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const inner = globalThis.fetch;
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (input: string) => {
-        await gate;
-        return inner(input);
-      }),
-    );
+    api.reply(async () => {
+      await gate;
+      return undefined;
+    });
     renderAt('/jobs?perPage=10');
     const table = screen.getByRole('table', { name: 'Jobs' });
     expect(table).toHaveAttribute('aria-busy', 'true');
@@ -304,11 +239,11 @@ describe('JobsPage', { timeout: 15_000 }, () => {
 
   it('hides jobs repeated from the previous page when new ones arrived meanwhile, and says so', async () => {
     const user = userEvent.setup();
-    const api = fakeApi(seq(100));
+    const api = fakeApi({ jobs: jobSeries(100) });
     renderAt('/jobs?perPage=10');
     await screen.findByText('1-10 of 100');
     // Three jobs arrive on top before the reader moves on (and before the prefetch ran).
-    api.jobs = [makeJob(-3), makeJob(-2), makeJob(-1), ...api.jobs];
+    api.jobs = [seriesJob(-3), seriesJob(-2), seriesJob(-1), ...api.jobs];
     await user.click(screen.getByRole('button', { name: 'Next page' }));
     await screen.findByText('11-20 of 103');
     const notice = await screen.findByText(/3 jobs you saw on the previous page moved here/);
@@ -317,12 +252,12 @@ describe('JobsPage', { timeout: 15_000 }, () => {
       tr.getAttribute('data-job-id'),
     );
     expect(ids).toHaveLength(7);
-    expect(ids[0]).toBe(makeJob(10).id);
+    expect(ids[0]).toBe(seriesJob(10).id);
   });
 
   it('filters the visible page only, and says so', async () => {
     const user = userEvent.setup();
-    fakeApi([makeJob(0, { status: 'failed', errorCode: 'E' }), ...seq(29, 1)]);
+    fakeApi({ jobs: [seriesJob(0, { status: 'failed', errorCode: 'E' }), ...jobSeries(29, 1)] });
     renderAt('/jobs');
     await screen.findByText('1-30 of 30');
     expect(screen.getByText('Filters apply to this page only.')).toBeInTheDocument();
@@ -332,7 +267,7 @@ describe('JobsPage', { timeout: 15_000 }, () => {
   });
 
   it('prefetches the next page once this one is on screen', async () => {
-    const api = fakeApi(seq(100));
+    const api = fakeApi({ jobs: jobSeries(100) });
     renderAt('/jobs?perPage=10');
     await screen.findByText('1-10 of 100');
     await waitFor(() => expect(api.calls).toContain('/api/jobs?skip=10&perPage=10'));

@@ -94,7 +94,7 @@ export function JobsPage() {
         <h1 id="jobs-heading" className="text-xl font-semibold">
           Jobs
         </h1>
-        <p className="text-sm text-slate-600 dark:text-slate-400">
+        <p className="text-sm text-muted">
           {organization ? (
             <>
               Organization <span className="font-medium">{organization}</span>
@@ -154,7 +154,7 @@ export function JobsPage() {
       />
 
       {!(error && !data) && (
-        <div className="sticky bottom-0 z-10 -mx-3 border-t border-slate-200 bg-slate-50/95 px-3 py-2 backdrop-blur sm:-mx-6 sm:px-6 dark:border-slate-800 dark:bg-slate-950/95">
+        <div className="sticky bottom-0 z-10 -mx-3 border-t border-line bg-page/95 px-3 py-2 backdrop-blur sm:-mx-6 sm:px-6">
           <Pagination
             params={params}
             totalCount={data?.totalCount ?? null}

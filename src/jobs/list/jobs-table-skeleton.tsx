@@ -1,4 +1,5 @@
 import { ownerCol, TableFrame, td } from './table-frame.tsx';
+import { cn } from '../../ui/cn.ts';
 
 // Roughly each column's usual width.
 const SKELETON_WIDTHS = ['w-20', 'w-18', 'w-32', 'w-16', 'w-20', 'w-12 ml-auto', 'w-10'];
@@ -17,12 +18,12 @@ export function JobsTableSkeleton({ rows }: JobsTableSkeletonProps) {
     <TableFrame busy>
       {/* One animation for the whole body, not one per cell: hundreds of animated cells cost style
           recalculations and an animationstart event each, all while the real page is arriving. */}
-      <tbody className="animate-pulse divide-y divide-slate-100 dark:divide-slate-800">
+      <tbody className="animate-pulse divide-y divide-line ">
         {Array.from({ length: drawn }, (_, i) => (
           <tr key={i} aria-hidden="true" data-skeleton="">
             {SKELETON_WIDTHS.map((width, col) => (
-              <td key={col} className={`${td} ${col === 3 ? ownerCol : ''}`}>
-                <div className={`h-6 rounded bg-slate-200 dark:bg-slate-800 ${width}`} />
+              <td key={col} className={cn(td, col === 3 && ownerCol)}>
+                <div className={cn('h-6 rounded bg-line', width)} />
               </td>
             ))}
           </tr>

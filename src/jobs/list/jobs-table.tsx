@@ -10,6 +10,7 @@ import { useNow } from '../../ui/use-now.ts';
 import { ownerCol, TableFrame, td } from './table-frame.tsx';
 import { isFinished, isWaiting } from '../../api/job-status.ts';
 import { forAttribute, shortId } from '../../lib/format.ts';
+import { cn } from '../../ui/cn.ts';
 
 type JobsTableProps = {
   rows: readonly ListJob[];
@@ -28,7 +29,10 @@ export function JobsTable({ rows, unreadable = [], busy = false }: JobsTableProp
   return (
     <TableFrame busy={busy}>
       <tbody
-        className={`divide-y divide-slate-100 transition-opacity dark:divide-slate-800 ${busy ? 'opacity-60 delay-200 duration-300' : ''}`}
+        className={cn(
+          'divide-y divide-line transition-opacity',
+          busy && 'opacity-60 delay-200 duration-300',
+        )}
       >
         {cells}
       </tbody>
@@ -42,14 +46,14 @@ type JobRowProps = { job: ListJob };
 // small fields only (a list keeps no payloads: list-job.ts).
 const JobRow = memo(function JobRow({ job }: JobRowProps) {
   return (
-    <tr data-job-id={job.id} className="hover:bg-slate-50 dark:hover:bg-slate-800/50">
+    <tr data-job-id={job.id} className="hover:bg-raised">
       <td className={td}>
         <div className="flex items-center gap-1">
           <Link
             to={paths.job(job.id)}
             // The name is the visible short id (what a voice user would say); the full id is its description.
             title={forAttribute(job.id)}
-            className="font-mono text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300"
+            className="font-mono text-accent underline-offset-2 hover:underline"
           >
             {shortId(job.id)}
           </Link>
@@ -59,30 +63,28 @@ const JobRow = memo(function JobRow({ job }: JobRowProps) {
       <td className={td}>
         <StatusBadge status={job.status} />
       </td>
-      <td className={`${td} truncate`} title={forAttribute(job.jobType)}>
+      <td className={cn(td, 'truncate')} title={forAttribute(job.jobType)}>
         {job.jobType}
       </td>
       <td
-        className={`${td} ${ownerCol} truncate`}
+        className={cn(td, ownerCol, 'truncate')}
         title={forAttribute(
           job.ownerOrganization ? `${job.ownerUser} · ${job.ownerOrganization}` : job.ownerUser,
         )}
       >
         {job.ownerUser}
-        {job.ownerOrganization && (
-          <span className="text-slate-500 dark:text-slate-400"> · {job.ownerOrganization}</span>
-        )}
+        {job.ownerOrganization && <span className="text-muted"> · {job.ownerOrganization}</span>}
       </td>
       <td className={td}>
         <RelativeTime iso={job.createdAt} />
       </td>
-      <td className={`${td} text-right tabular-nums`}>
+      <td className={cn(td, 'text-right tabular-nums')}>
         <Duration job={job} />
       </td>
-      <td className={`${td} truncate`}>
+      <td className={cn(td, 'truncate')}>
         {job.errorCode ? (
           <span
-            className="font-mono text-xs text-rose-700 dark:text-rose-300"
+            className="font-mono text-xs text-danger"
             // The error text is untrusted and may be long: the hover shows the start of it.
             title={forAttribute(job.errorMessage ?? job.errorCode)}
           >
@@ -106,11 +108,7 @@ function UnreadableRow({ item: { id, problem } }: { item: UnreadableItem }) {
           </Link>
         )}
       </td>
-      <td
-        colSpan={6}
-        className={`${td} truncate text-rose-700 dark:text-rose-300`}
-        title={forAttribute(problem)}
-      >
+      <td colSpan={6} className={cn(td, 'truncate text-danger')} title={forAttribute(problem)}>
         Could not be read: {problem}
       </td>
     </tr>
@@ -131,16 +129,12 @@ function Duration({ job }: JobRowProps) {
 // Mounted only for running rows, so the clock ticks only while something runs.
 function RunningDuration({ started }: { started: number }) {
   const now = useNow(1000);
-  return (
-    <span className="text-sky-700 dark:text-sky-300">
-      {formatDuration(Math.max(0, now - started))}
-    </span>
-  );
+  return <span className="text-info">{formatDuration(Math.max(0, now - started))}</span>;
 }
 
 function Dash({ label }: { label?: string }) {
   return (
-    <span className="text-slate-400" title={label}>
+    <span className="text-muted" title={label}>
       —
     </span>
   );

@@ -38,11 +38,11 @@ export function ListBody({
   }
   if (totalCount === 0) {
     return (
-      <div className="rounded-lg border border-dashed border-slate-300 px-6 py-12 text-center dark:border-slate-700">
+      <div className="rounded-lg border border-dashed border-line-strong px-6 py-12 text-center">
         <h2 className="text-lg font-semibold">
           {organization ? `No jobs in ${organization} yet` : 'No jobs yet'}
         </h2>
-        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+        <p className="mt-1 text-sm text-muted">
           Jobs appear here as soon as they are submitted to the API.
         </p>
       </div>
@@ -51,7 +51,7 @@ export function ListBody({
   return (
     <>
       {error && (
-        <p role="alert" className="text-sm text-rose-700 dark:text-rose-300">
+        <p role="alert" className="text-sm text-danger">
           Could not refresh the list: {error.message}{' '}
           <button type="button" className="font-medium underline" onClick={onRetry}>
             Retry

@@ -1,27 +1,18 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, render, screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
-import type { ListJob, ListPage } from './list-job.ts';
+import { fakeApi } from '../../test-kit/fake-api.ts';
+import { completedJob, jobSeries, listPage } from '../../test-kit/jobs.ts';
+import { renderInRouter } from '../../test-kit/render-in-router.tsx';
+import type { Job } from '../../api/types.ts';
 import { countNewJobs, NEW_JOBS_POLL_MS, NewJobsNotice } from './new-jobs-notice.tsx';
 
-const job = (id: string): ListJob => ({
-  id,
-  jobType: 'extraction',
-  status: 'completed',
-  ownerUser: 'demo',
-  inputBytes: 2,
-  startedAt: '2026-01-01T00:00:00Z',
-  createdAt: '2026-01-01T00:00:00Z',
-  updatedAt: '2026-01-01T00:00:00Z',
-});
-const page = (total: number, ids: string[]): ListPage => ({
-  totalCount: total,
-  skip: 0,
-  perPage: 30,
-  items: ids.map(job),
-  unreadable: [],
-});
+/** A list page of `total` jobs whose first ones are `ids`. */
+const page = (total: number, ids: string[]) =>
+  listPage(
+    ids.map((id) => completedJob({ id })),
+    { totalCount: total },
+  );
 
 describe('countNewJobs', () => {
   it('counts what the probe has on top of the page', () => {
@@ -40,8 +31,8 @@ describe('countNewJobs', () => {
 });
 
 describe('countNewJobs, whichever way the service sorts', () => {
-  const at = (id: string, createdAt: string): ListJob => ({ ...job(id), createdAt });
-  const list = (total: number, items: ListJob[]): ListPage => ({ ...page(total, []), items });
+  const at = (id: string, createdAt: string) => completedJob({ id, createdAt });
+  const list = (total: number, jobs: Job[]) => listPage(jobs, { totalCount: total });
   const older = at('older', '2026-01-01 00:00:00');
   const newer = at('newer', '2026-01-01T00:05:00.000001+00:00');
   const newest = at('newest', '2026-01-01T00:10:00');
@@ -72,21 +63,17 @@ describe('NewJobsNotice', () => {
 
   it('asks nothing at first, then announces arrivals and lets the reader show them', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
-    // The server sends whole jobs; the list keeps rows of them.
-    const fromServer = { ...page(32, []), items: [{ ...job('new-2'), inputData: '{}' }] };
-    const fetchMock = vi.fn(async () => Response.json(fromServer));
-    vi.stubGlobal('fetch', fetchMock);
+    // The server holds two jobs more than the page on screen, the newest unknown to it.
+    const api = fakeApi({ jobs: [completedJob({ id: 'new-2' }), ...jobSeries(31)] });
+    const fetchMock = api.fetch;
     const onShow = vi.fn();
-    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-    render(
-      <QueryClientProvider client={queryClient}>
-        <NewJobsNotice
-          organization={null}
-          page={page(30, ['a', 'b'])}
-          pageUpdatedAt={Date.now()}
-          onShow={onShow}
-        />
-      </QueryClientProvider>,
+    renderInRouter(
+      <NewJobsNotice
+        organization={null}
+        page={page(30, ['a', 'b'])}
+        pageUpdatedAt={Date.now()}
+        onShow={onShow}
+      />,
     );
     expect(fetchMock).not.toHaveBeenCalled();
     expect(screen.getByRole('status')).toBeEmptyDOMElement();

@@ -5,6 +5,7 @@ import { jobQueries } from '../job-queries.ts';
 import { plural } from '../../lib/format.ts';
 import { parseTime } from '../../ui/time.ts';
 import { sameJobId } from '../job-id.ts';
+import { cn } from '../../ui/cn.ts';
 
 /** How often page 1 asks whether jobs arrived (only while the tab is visible). */
 export const NEW_JOBS_POLL_MS = 15_000;
@@ -66,11 +67,11 @@ export function NewJobsNotice({ organization, page, pageUpdatedAt, onShow }: New
     <div className="sticky top-2 z-20 flex h-0 justify-center">
       <div role="status" className="h-fit">
         {count > 0 && (
-          <div className="mt-1 flex items-center gap-3 rounded-full border border-indigo-200 bg-indigo-50 py-1 pr-1 pl-4 text-sm text-indigo-950 shadow-md dark:border-indigo-700 dark:bg-indigo-950 dark:text-indigo-100">
+          <div className="mt-1 flex items-center gap-3 rounded-full border border-accent-line bg-accent-soft py-1 pr-1 pl-4 text-sm text-accent-ink shadow-md">
             <span>
               {count} new {plural(count, 'job')}
             </span>
-            <button type="button" className={`${buttonClass} rounded-full`} onClick={onShow}>
+            <button type="button" className={cn(buttonClass, 'rounded-full')} onClick={onShow}>
               Show
             </button>
           </div>

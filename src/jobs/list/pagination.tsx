@@ -3,6 +3,7 @@ import { PER_PAGE_OPTIONS } from '../../paths.ts';
 import { buttonClass } from '../../ui/button-styles.ts';
 import type { ListParams } from '../../api/types.ts';
 import { pageTargets, rangeText, withPerPage } from './list-paging.ts';
+import { cn } from '../../ui/cn.ts';
 
 type PaginationProps = {
   params: ListParams;
@@ -27,7 +28,7 @@ export function Pagination({ params, totalCount, shown, onNavigate }: Pagination
   const button = (label: string, symbol: string, target: ListParams | null) => (
     <button
       type="button"
-      className={`${buttonClass} aria-disabled:cursor-not-allowed aria-disabled:opacity-50`}
+      className={cn(buttonClass, 'aria-disabled:cursor-not-allowed aria-disabled:opacity-50')}
       aria-label={label}
       title={label}
       // aria-disabled rather than disabled: the focus stays on the button when it stops leading anywhere.
@@ -46,11 +47,11 @@ export function Pagination({ params, totalCount, shown, onNavigate }: Pagination
       aria-label="Pagination"
       className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 text-sm"
     >
-      <p className="tabular-nums text-slate-700 dark:text-slate-300" aria-live="polite">
+      <p className="tabular-nums text-muted" aria-live="polite">
         {totalCount === null ? '\u00a0' : rangeText(params.skip, shown, totalCount)}
       </p>
       <div className="flex flex-wrap items-center gap-2">
-        <label htmlFor={selectId} className="text-slate-700 dark:text-slate-300">
+        <label htmlFor={selectId} className="text-muted">
           Per page
         </label>
         <select
@@ -59,7 +60,7 @@ export function Pagination({ params, totalCount, shown, onNavigate }: Pagination
           onChange={(event) =>
             onNavigate(withPerPage(params, Number(event.target.value)), 'per-page')
           }
-          className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900"
+          className="rounded-md border border-line-strong bg-surface px-2 py-1.5 text-sm"
         >
           {options.map((n) => (
             <option key={n} value={n}>

@@ -2,52 +2,19 @@ import { QueryClient } from '@tanstack/react-query';
 import { vi } from 'vitest';
 import { ApiError } from '../../api/api-error.ts';
 import type { Job, JobStatus } from '../../api/types.ts';
+import { listPage, runningJob, statusOf } from '../../test-kit/jobs.ts';
 import { jobQueries } from '../job-queries.ts';
-import { toListJob, type ListPage } from './list-job.ts';
+import { toListJob } from './list-job.ts';
 import { startStatusPoller } from './status-poller.ts';
 
-const T0 = '2026-11-01T10:00:00.000Z';
 const T1 = '2026-11-01T10:00:30.000Z';
+const running = (id: string) => runningJob({ id, jobType: 'extraction' });
 
-function running(id: string): Job {
-  return {
-    id,
-    jobType: 'extraction',
-    status: 'running',
-    ownerUser: 'demo',
-    inputData: '{"doc":"..."}',
-    startedAt: T0,
-    createdAt: T0,
-    updatedAt: T0,
-  };
-}
-
-function statusOf(job: Job): JobStatus {
-  const { id, jobType, status, ownerUser, startedAt, createdAt, updatedAt, completedAt } = job;
-  return {
-    id,
-    jobType,
-    status,
-    ownerUser,
-    startedAt,
-    createdAt,
-    updatedAt,
-    ...(completedAt ? { completedAt } : {}),
-  };
-}
-
-const page = (items: Job[]): ListPage => ({
-  totalCount: items.length,
-  skip: 0,
-  perPage: 30,
-  items: items.map(toListJob),
-  unreadable: [],
-});
 const listKey = jobQueries.list({ organization: null, skip: 0, perPage: 30 }).queryKey;
 
 function setup(ids: string[], overrides: Partial<Parameters<typeof startStatusPoller>[0]> = {}) {
   const queryClient = new QueryClient();
-  queryClient.setQueryData(listKey, page(ids.map(running)));
+  queryClient.setQueryData(listKey, listPage(ids.map(running)));
   const rows = () => queryClient.getQueryData(listKey)?.items ?? [];
   const fetchStatus = vi.fn(async (id: string) => statusOf(running(id)));
   const fetchFull = vi.fn(async (id: string): Promise<Job> => {
@@ -132,7 +99,7 @@ describe('startStatusPoller', () => {
     expect(rows()[0]).toMatchObject({
       status: 'failed',
       completedAt: T1,
-      inputBytes: '{"doc":"..."}'.length,
+      inputBytes: running('a').inputData.length,
     });
     stop();
   });

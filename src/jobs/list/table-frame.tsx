@@ -1,15 +1,15 @@
 import type { ReactNode } from 'react';
+import { cn } from '../../ui/cn.ts';
 
 // The jobs table's frame, shared by the table and its skeleton so both keep the same columns.
-const th =
-  'px-3 py-2 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-300';
+const th = 'px-3 py-2 text-left text-xs font-semibold tracking-wide text-muted uppercase';
 export const td = 'px-3 py-2 align-middle';
 // Secondary columns give way on narrow screens; the rest scrolls inside the container.
 export const ownerCol = 'hidden sm:table-cell';
 
 export function TableFrame({ busy, children }: { busy: boolean; children: ReactNode }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+    <div className="overflow-x-auto rounded-lg border border-line bg-surface">
       {/* Fixed column widths: the skeleton, the previous page and the next all line up (no jump). */}
       <table
         aria-busy={busy || undefined}
@@ -26,7 +26,7 @@ export function TableFrame({ busy, children }: { busy: boolean; children: ReactN
           <col className="w-24" />
           <col className="w-40" />
         </colgroup>
-        <thead className="border-b border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-800/60">
+        <thead className="border-b border-line bg-raised">
           <tr>
             <th scope="col" className={th}>
               Job
@@ -37,13 +37,13 @@ export function TableFrame({ busy, children }: { busy: boolean; children: ReactN
             <th scope="col" className={th}>
               Type
             </th>
-            <th scope="col" className={`${th} ${ownerCol}`}>
+            <th scope="col" className={cn(th, ownerCol)}>
               Owner
             </th>
             <th scope="col" className={th}>
               Created
             </th>
-            <th scope="col" className={`${th} text-right`}>
+            <th scope="col" className={cn(th, 'text-right')}>
               Duration
             </th>
             <th scope="col" className={th}>

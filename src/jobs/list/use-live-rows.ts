@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 import { isFinished } from '../../api/job-status.ts';
 import type { JobStatus } from '../../api/types.ts';
 
@@ -10,10 +10,8 @@ import type { JobStatus } from '../../api/types.ts';
 export function useLiveRows(rows: readonly JobStatus[]): void {
   const queryClient = useQueryClient();
   const unfinished = rows.filter((row) => !isFinished(row));
-  const latest = useRef(unfinished);
-  useEffect(() => {
-    latest.current = unfinished;
-  });
+  // The poller asks for the rows each round and gets this render's, without restarting the effect.
+  const getRows = useEffectEvent(() => unfinished);
   const running = unfinished.length > 0;
   useEffect(() => {
     if (!running) return;
@@ -21,7 +19,7 @@ export function useLiveRows(rows: readonly JobStatus[]): void {
     let stop: (() => void) | undefined;
     let stopped = false;
     void import('./status-poller.ts').then(({ startStatusPoller }) => {
-      if (!stopped) stop = startStatusPoller({ queryClient, getRows: () => latest.current });
+      if (!stopped) stop = startStatusPoller({ queryClient, getRows });
     });
     return () => {
       stopped = true;

@@ -2,121 +2,32 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, renderHook } from '@testing-library/react';
 import { createElement, StrictMode, type ReactNode } from 'react';
 import { vi } from 'vitest';
-import type { Job } from '../../api/types.ts';
 import { clearToken, getToken, setToken } from '../../auth/token-store.ts';
+import {
+  fakeApi as fakeJobsApi,
+  json,
+  sseEvent as event,
+  type FakeApi,
+} from '../../test-kit/fake-api.ts';
+import { completedJob, listPage, runningJob, statusOf } from '../../test-kit/jobs.ts';
 import { jobQueries } from '../job-queries.ts';
-import { toListJob, type ListPage } from '../list/list-job.ts';
+import { toListJob } from '../list/list-job.ts';
 import { createJobStream } from './job-stream.ts';
 import { acquireJobStream, getJobStreamState } from './stream-registry.ts';
 import { streamTiming } from './stream-state.ts';
 import { useJobStream } from './use-job-stream.ts';
 
 const JOB_ID = 'job 1/?#';
-const running: Job = {
-  id: JOB_ID,
-  jobType: 'inference',
-  status: 'running',
-  ownerUser: 'demo',
-  inputData: '{}',
-  createdAt: '2026-01-01T10:00:00Z',
-  startedAt: '2026-01-01T10:00:01Z',
-  updatedAt: '2026-01-01T10:00:01Z',
-};
-const completed: Job = {
-  ...running,
-  status: 'completed',
-  outputData: '{"result":{"a":1}}',
-  completedAt: '2026-01-01T10:05:00Z',
-  updatedAt: '2026-01-01T10:05:00Z',
-};
-const { inputData: _i, ...runningStatus } = running;
-const { inputData: _j, outputData: _o, ...completedStatus } = completed;
-void _i;
-void _j;
-void _o;
+const running = runningJob({ id: JOB_ID });
+const completed = completedJob({ id: JOB_ID });
+const runningStatus = statusOf(running);
 
-const encoder = new TextEncoder();
+/** The API holding the running job; its /status answers whatever `api.jobs` holds. */
+const fakeApi = () => fakeJobsApi({ jobs: [running] });
 
-type FakeStream = {
-  url: string;
-  headers: Headers;
-  init: RequestInit;
-  send(text: string): void;
-  /** The server ends the stream normally. */
-  end(): void;
-  /** The connection breaks. */
-  drop(): void;
-  open: boolean;
-};
-
-type Reply = () => Response | Promise<Response>;
-
-/** A fake API: event streams the test drives by hand, and /status answers it queues. */
-function fakeApi() {
-  const streams: FakeStream[] = [];
-  const streamReplies: Reply[] = [];
-  const statusReplies: Reply[] = [];
-  let statusDefault: Reply = () => json(runningStatus);
-  const calls: string[] = [];
-
-  const fetchMock = vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
-    const url = String(input);
-    calls.push(url);
-    if (init.signal?.aborted) throw new DOMException('Aborted', 'AbortError');
-    if (url.endsWith('/status')) return (statusReplies.shift() ?? statusDefault)();
-    if (!url.endsWith('/stream')) throw new Error(`unexpected fetch ${url}`);
-    const reply = streamReplies.shift();
-    if (reply) return reply();
-    let controller!: ReadableStreamDefaultController<Uint8Array>;
-    const body = new ReadableStream<Uint8Array>({ start: (c) => void (controller = c) });
-    const stream: FakeStream = {
-      url,
-      headers: new Headers(init.headers),
-      init,
-      open: true,
-      send: (text) => controller.enqueue(encoder.encode(text)),
-      end() {
-        stream.open = false;
-        controller.close();
-      },
-      drop() {
-        stream.open = false;
-        controller.error(new TypeError('network error'));
-      },
-    };
-    init.signal?.addEventListener('abort', () => {
-      if (!stream.open) return;
-      stream.open = false;
-      controller.error(new DOMException('Aborted', 'AbortError'));
-    });
-    streams.push(stream);
-    return new Response(body, { status: 200, headers: { 'Content-Type': 'text/event-stream' } });
-  });
-  vi.stubGlobal('fetch', fetchMock);
-
-  return {
-    streams,
-    calls,
-    fetchMock,
-    last: () => streams[streams.length - 1] as FakeStream,
-    openCount: () => streams.filter((s) => s.open).length,
-    streamCalls: () => calls.filter((c) => c.endsWith('/stream')).length,
-    statusCalls: () => calls.filter((c) => c.endsWith('/status')).length,
-    replyToStream: (reply: Reply) => streamReplies.push(reply),
-    replyToStatus: (reply: Reply) => statusReplies.push(reply),
-    setStatus: (reply: Reply) => void (statusDefault = reply),
-  };
-}
-
-function json(body: unknown, status = 200, headers: Record<string, string> = {}) {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'Content-Type': 'application/json', ...headers },
-  });
-}
-
-function event(name: string, data: string) {
-  return `event: ${name}\ndata: ${data}\n\n`;
+/** The job has finished on the server: /status says so from now on. */
+function finishOnServer(api: FakeApi) {
+  api.jobs = [completed];
 }
 
 /** Lets promise chains (fetch, stream reads) run without moving the clock. */
@@ -164,13 +75,13 @@ describe('the job stream', () => {
     expect(stream.getState().phase).toBe('connecting');
     await flush();
     expect(api.streams).toHaveLength(1);
-    expect(api.last().url).toBe('/api/jobs/job%201%2F%3F%23/stream');
-    expect(api.last().headers.get('Authorization')).toBe('Bearer tok-1');
-    expect(api.last().headers.get('Accept')).toBe('text/event-stream');
-    expect(api.last().init.credentials).toBe('omit');
+    expect(api.lastStream().url).toBe('/api/jobs/job%201%2F%3F%23/stream');
+    expect(api.lastStream().headers.get('Authorization')).toBe('Bearer tok-1');
+    expect(api.lastStream().headers.get('Accept')).toBe('text/event-stream');
+    expect(api.lastStream().init.credentials).toBe('omit');
     expect(stream.getState().phase).toBe('live');
 
-    api.last().send(event('ping', ''));
+    api.lastStream().send(event('ping', ''));
     await flush();
     expect(stream.getState()).toMatchObject({ phase: 'live', lastPingAt: Date.now() });
     stream.stop();
@@ -178,18 +89,11 @@ describe('the job stream', () => {
 
   it('writes a result into the detail, status and list caches, then closes for good', async () => {
     const api = fakeApi();
-    const page: ListPage = {
-      totalCount: 1,
-      skip: 0,
-      perPage: 30,
-      items: [toListJob(running)],
-      unreadable: [],
-    };
     const listKey = jobQueries.list({ organization: null, skip: 0, perPage: 30 }).queryKey;
-    queryClient.setQueryData(listKey, page);
+    queryClient.setQueryData(listKey, listPage([running]));
     const stream = start();
     await flush();
-    api.last().send(event('result', JSON.stringify(completed)));
+    api.lastStream().send(event('result', JSON.stringify(completed)));
     await flush();
 
     expect(queryClient.getQueryData(jobQueries.detail(JOB_ID).queryKey)).toEqual(completed);
@@ -198,10 +102,10 @@ describe('the job stream', () => {
     });
     expect(queryClient.getQueryData(listKey)?.items[0]).toEqual(toListJob(completed));
     expect(stream.getState().phase).toBe('done');
-    expect(api.openCount()).toBe(0);
+    expect(api.openStreams()).toBe(0);
 
     await advance(10 * 60_000);
-    expect(api.streamCalls()).toBe(1);
+    expect(api.count('/stream')).toBe(1);
   });
 
   it('parses the whole SSE framing: comments, id, retry, multi-line data, CRLF, any chunking', async () => {
@@ -219,7 +123,7 @@ describe('the job stream', () => {
       '\r\n',
     ].join('');
     // Cut between every CR and LF, and inside fields.
-    for (let i = 0; i < text.length; i += 5) api.last().send(text.slice(i, i + 5));
+    for (let i = 0; i < text.length; i += 5) api.lastStream().send(text.slice(i, i + 5));
     await flush();
     expect(queryClient.getQueryData(jobQueries.detail(JOB_ID).queryKey)).toEqual(completed);
     expect(stream.getState().phase).toBe('done');
@@ -231,7 +135,7 @@ describe('the job stream', () => {
     await flush();
     const big = { ...completed, outputData: JSON.stringify({ result: 'é'.repeat(300_000) }) };
     const text = `event: result\r\ndata: ${JSON.stringify(big)}\r\n\r\n`;
-    for (let i = 0; i < text.length; i += 4096) api.last().send(text.slice(i, i + 4096));
+    for (let i = 0; i < text.length; i += 4096) api.lastStream().send(text.slice(i, i + 4096));
     await flush();
     expect(queryClient.getQueryData(jobQueries.detail(JOB_ID).queryKey)).toEqual(big);
     expect(stream.getState().phase).toBe('done');
@@ -242,47 +146,49 @@ describe('the job stream', () => {
     const stream = start();
     await flush();
     api
-      .last()
+      .lastStream()
       .send(event('result', JSON.stringify({ ...completed, outputData: 'z'.repeat(300_000) })));
-    api.last().end();
+    api.lastStream().end();
     await flush();
     expect(stream.getState().phase).toBe('done');
     await advance(60_000);
-    expect(api.streamCalls()).toBe(1);
-    expect(api.statusCalls()).toBe(0);
+    expect(api.count('/stream')).toBe(1);
+    expect(api.count('/status')).toBe(0);
   });
 
   it("takes a result whose id differs only in the letters' case as this job's result", async () => {
-    const api = fakeApi();
     const uuid = '0f8e3a52-6c1d-4b7e-9a2f-3d5c7e9b1a40';
+    const api = fakeJobsApi({ jobs: [{ ...running, id: uuid }] });
     queryClient.setQueryData(jobQueries.detail(uuid).queryKey, { ...running, id: uuid });
     const stream = createJobStream(queryClient, uuid, { random: () => 1 });
     started.push(stream);
     stream.start();
     await flush();
-    api.last().send(event('result', JSON.stringify({ ...completed, id: uuid.toUpperCase() })));
+    api
+      .lastStream()
+      .send(event('result', JSON.stringify({ ...completed, id: uuid.toUpperCase() })));
     await flush();
     expect(stream.getState().phase).toBe('done');
     expect(queryClient.getQueryData(jobQueries.detail(uuid).queryKey)).toMatchObject({
       status: 'completed',
     });
-    expect(api.statusCalls()).toBe(0);
+    expect(api.count('/status')).toBe(0);
   });
 
   it('ignores a malformed result, a result failing validation and one for another job, and checks the job once', async () => {
     const api = fakeApi();
     const stream = start();
     await flush();
-    api.last().send(event('result', '{not json'));
-    api.last().send(event('result', JSON.stringify({ ...completed, status: 42 })));
-    api.last().send(event('result', JSON.stringify({ ...completed, id: 'someone-else' })));
+    api.lastStream().send(event('result', '{not json'));
+    api.lastStream().send(event('result', JSON.stringify({ ...completed, status: 42 })));
+    api.lastStream().send(event('result', JSON.stringify({ ...completed, id: 'someone-else' })));
     await flush();
     expect(queryClient.getQueryData(jobQueries.detail(JOB_ID).queryKey)).toEqual(running);
     expect(queryClient.getQueryData(jobQueries.detail('someone-else').queryKey)).toBeUndefined();
     // Three checks asked at once share the status query's one request.
-    expect(api.statusCalls()).toBe(1);
+    expect(api.count('/status')).toBe(1);
     expect(stream.getState().phase).toBe('live');
-    expect(api.openCount()).toBe(1);
+    expect(api.openStreams()).toBe(1);
     stream.stop();
   });
 
@@ -291,8 +197,8 @@ describe('the job stream', () => {
     queryClient.setQueryData(jobQueries.detail(JOB_ID).queryKey, completed);
     const stream = start();
     await flush();
-    const older = { ...completed, status: 'failed', updatedAt: '2026-01-01T10:04:00Z' };
-    api.last().send(event('result', JSON.stringify(older)));
+    const older = { ...completed, status: 'failed', updatedAt: '2026-11-01T10:00:30Z' };
+    api.lastStream().send(event('result', JSON.stringify(older)));
     await flush();
     expect(queryClient.getQueryData(jobQueries.detail(JOB_ID).queryKey)).toEqual(completed);
     expect(stream.getState().phase).toBe('done');
@@ -302,35 +208,35 @@ describe('the job stream', () => {
     const api = fakeApi();
     const stream = start();
     await flush();
-    api.last().drop();
+    api.lastStream().drop();
     await flush();
     expect(stream.getState()).toMatchObject({ phase: 'reconnecting', attempt: 1 });
-    expect(api.statusCalls()).toBe(1);
+    expect(api.count('/status')).toBe(1);
 
     // backoffDelay(0) with full jitter at the top: 500 ms.
     await advance(499);
-    expect(api.streamCalls()).toBe(1);
-    api.replyToStream(() => Promise.reject(new TypeError('offline')));
+    expect(api.count('/stream')).toBe(1);
+    api.queue('/stream', () => Promise.reject(new TypeError('offline')));
     await advance(1);
-    expect(api.streamCalls()).toBe(2);
+    expect(api.count('/stream')).toBe(2);
     expect(stream.getState()).toMatchObject({ phase: 'reconnecting', attempt: 2 });
 
     // Second failure: 1000 ms; still one status check for the whole outage.
-    api.replyToStream(() => new Response('oops', { status: 503 }));
+    api.queue('/stream', () => new Response('oops', { status: 503 }));
     await advance(1000);
-    expect(api.streamCalls()).toBe(3);
+    expect(api.count('/stream')).toBe(3);
     expect(stream.getState()).toMatchObject({ phase: 'reconnecting', attempt: 3 });
     await advance(2000);
-    expect(api.streamCalls()).toBe(4);
+    expect(api.count('/stream')).toBe(4);
     expect(stream.getState().phase).toBe('live');
-    expect(api.statusCalls()).toBe(1);
-    expect(api.openCount()).toBe(1);
+    expect(api.count('/status')).toBe(1);
+    expect(api.openStreams()).toBe(1);
     stream.stop();
   });
 
   it('caps the backoff and honours Retry-After', async () => {
     const api = fakeApi();
-    for (let i = 0; i < 30; i++) api.replyToStream(() => new Response('', { status: 502 }));
+    for (let i = 0; i < 30; i++) api.queue('/stream', () => new Response('', { status: 502 }));
     const stream = start();
     await flush();
     for (let i = 0; i < 11; i++) await advance(30_000);
@@ -340,7 +246,10 @@ describe('the job stream', () => {
     stream.stop();
 
     const api2 = fakeApi();
-    api2.replyToStream(() => new Response('', { status: 429, headers: { 'Retry-After': '120' } }));
+    api2.queue(
+      '/stream',
+      () => new Response('', { status: 429, headers: { 'Retry-After': '120' } }),
+    );
     const second = start();
     await flush();
     expect((second.getState().nextRetryAt ?? 0) - Date.now()).toBe(120_000);
@@ -349,70 +258,69 @@ describe('the job stream', () => {
 
   it('finishes without reconnecting when the check after a drop finds the job done', async () => {
     const api = fakeApi();
-    api.setStatus(() => json(completedStatus));
+    finishOnServer(api);
     const stream = start();
     await flush();
-    api.last().drop();
+    api.lastStream().drop();
     await flush();
     expect(stream.getState().phase).toBe('done');
     expect(queryClient.getQueryData(jobQueries.status(JOB_ID).queryKey)).toMatchObject({
       status: 'completed',
     });
     await advance(60_000);
-    expect(api.streamCalls()).toBe(1);
+    expect(api.count('/stream')).toBe(1);
   });
 
   it('treats a stream the server ends without a result as a drop', async () => {
     const api = fakeApi();
     const stream = start();
     await flush();
-    api.last().end();
+    api.lastStream().end();
     await flush();
     expect(stream.getState()).toMatchObject({ phase: 'reconnecting', attempt: 1 });
     await advance(500);
-    expect(api.streamCalls()).toBe(2);
+    expect(api.count('/stream')).toBe(2);
     stream.stop();
   });
 
   it('stops on 401 (the token is cleared, sending the person to sign-in) and never retries', async () => {
     const api = fakeApi();
-    api.replyToStream(() => json({ message: 'bad token' }, 401));
+    api.queue('/stream', () => json({ message: 'bad token' }, 401));
     const stream = start();
     await flush();
     expect(stream.getState()).toMatchObject({ phase: 'failed', fatal: 401 });
     expect(getToken()).toBeNull();
     await advance(10 * 60_000);
-    expect(api.streamCalls()).toBe(1);
+    expect(api.count('/stream')).toBe(1);
   });
 
   it.each([403, 404] as const)(
     'on %i confirms with /status, then shows the refusal without retrying',
     async (status) => {
       const api = fakeApi();
-      api.replyToStream(() => json({ message: 'no' }, status));
-      api.setStatus(() => json({ message: 'no' }, status));
+      api.refuse(JOB_ID, status);
       const stream = start();
       await flush();
       expect(stream.getState()).toMatchObject({ phase: 'failed', fatal: status });
       await advance(10 * 60_000);
-      expect(api.streamCalls()).toBe(1);
-      expect(api.statusCalls()).toBe(1);
+      expect(api.count('/stream')).toBe(1);
+      expect(api.count('/status')).toBe(1);
     },
   );
 
   it('a stream refused with 403 while the job itself is readable falls back to polling', async () => {
     const api = fakeApi();
-    api.replyToStream(() => json({ message: 'Streaming quota exceeded' }, 403));
+    api.queue('/stream', () => json({ message: 'Streaming quota exceeded' }, 403));
     const stream = start();
     await flush();
     expect(stream.getState()).toMatchObject({
       phase: 'polling',
       problem: { code: 'HTTP 403', message: 'Streaming quota exceeded' },
     });
-    api.setStatus(() => json(completedStatus));
+    finishOnServer(api);
     await advance(streamTiming.pollMs);
     expect(stream.getState().phase).toBe('done');
-    expect(api.streamCalls()).toBe(1);
+    expect(api.count('/stream')).toBe(1);
   });
 
   it('reconnects when the connection goes silent (the watchdog)', async () => {
@@ -420,13 +328,13 @@ describe('the job stream', () => {
     const stream = start();
     await flush();
     await advance(streamTiming.watchdogMs - 1);
-    expect(api.streamCalls()).toBe(1);
+    expect(api.count('/stream')).toBe(1);
     await advance(1);
     expect(api.streams[0]?.open).toBe(false);
     expect(stream.getState()).toMatchObject({ phase: 'reconnecting', attempt: 1 });
     await advance(500);
-    expect(api.streamCalls()).toBe(2);
-    expect(api.openCount()).toBe(1);
+    expect(api.count('/stream')).toBe(2);
+    expect(api.openStreams()).toBe(1);
     stream.stop();
   });
 
@@ -436,14 +344,14 @@ describe('the job stream', () => {
     await flush();
     for (let i = 0; i < 5; i++) {
       await advance(1000);
-      api.last().send(event('ping', ''));
+      api.lastStream().send(event('ping', ''));
       await flush();
     }
     expect(stream.getState().phase).toBe('live');
-    expect(api.streamCalls()).toBe(1);
+    expect(api.count('/stream')).toBe(1);
     // Longest gap 1 s, factor 2.5, floor 2 s: silent for 2.5 s is dead.
     await advance(2400);
-    expect(api.streamCalls()).toBe(1);
+    expect(api.count('/stream')).toBe(1);
     await advance(100);
     expect(stream.getState().phase).toBe('reconnecting');
     stream.stop();
@@ -454,22 +362,22 @@ describe('the job stream', () => {
     const api = fakeApi();
     const stream = start();
     await flush();
-    api.last().send(`event: result\ndata: ${'x'.repeat(600)}`);
+    api.lastStream().send(`event: result\ndata: ${'x'.repeat(600)}`);
     await flush();
     expect(stream.getState().phase).toBe('live');
-    api.last().send('y'.repeat(600)); // the same line, still without an end
+    api.lastStream().send('y'.repeat(600)); // the same line, still without an end
     await flush();
-    expect(api.last().open).toBe(false);
+    expect(api.lastStream().open).toBe(false);
     expect(stream.getState()).toMatchObject({
       phase: 'polling',
       problem: {
         message: 'The server sent a live event larger than 1000 B: the live connection was closed.',
       },
     });
-    api.setStatus(() => json(completedStatus));
+    finishOnServer(api);
     await advance(streamTiming.pollMs);
     expect(stream.getState().phase).toBe('done');
-    expect(api.streamCalls()).toBe(1);
+    expect(api.count('/stream')).toBe(1);
   });
 
   it('counts each event on its own against the size cap', async () => {
@@ -477,7 +385,7 @@ describe('the job stream', () => {
     const api = fakeApi();
     const stream = start();
     await flush();
-    for (let i = 0; i < 5; i++) api.last().send(event('ping', 'p'.repeat(400)));
+    for (let i = 0; i < 5; i++) api.lastStream().send(event('ping', 'p'.repeat(400)));
     await flush();
     expect(stream.getState().phase).toBe('live');
     stream.stop();
@@ -489,17 +397,17 @@ describe('the job stream', () => {
     const api = fakeApi();
     const stream = start();
     await flush();
-    api.last().send('data: ');
+    api.lastStream().send('data: ');
     // A byte a second: each re-arms the watchdog, until the line has taken maxEventMs.
     for (let i = 0; i < 9; i++) {
       await advance(1000);
-      api.last().send('x');
+      api.lastStream().send('x');
     }
     await flush();
     expect(stream.getState().phase).toBe('live');
     // 10 s into the line: its bytes no longer count, the window armed at 9 s runs out at 11 s.
     await advance(1000);
-    api.last().send('x');
+    api.lastStream().send('x');
     await advance(999);
     expect(stream.getState().phase).toBe('live');
     await advance(1);
@@ -517,12 +425,12 @@ describe('the job stream', () => {
     await flush();
     let changes = 0;
     stream.subscribe(() => (changes += 1));
-    api.last().send(event('ping', '').repeat(150));
+    api.lastStream().send(event('ping', '').repeat(150));
     await flush();
     expect(stream.getState().phase).toBe('live');
     expect(changes).toBe(1);
     await advance(1000);
-    api.last().send(event('ping', '').repeat(streamTiming.maxEventsPerSecond + 1));
+    api.lastStream().send(event('ping', '').repeat(streamTiming.maxEventsPerSecond + 1));
     await flush();
     expect(api.streams[0]?.open).toBe(false);
     expect(stream.getState()).toMatchObject({
@@ -538,12 +446,12 @@ describe('the job stream', () => {
       const { nextRetryAt = 0 } = stream.getState();
       waits.push(nextRetryAt - Date.now());
       await advance(nextRetryAt - Date.now());
-      api.last().send(event('ping', '').repeat(streamTiming.maxEventsPerSecond + 1));
+      api.lastStream().send(event('ping', '').repeat(streamTiming.maxEventsPerSecond + 1));
       await flush();
     }
     expect(stream.getState().attempt).toBe(4);
     expect(waits[2]).toBeGreaterThan(waits[0] ?? Infinity);
-    expect(api.openCount()).toBe(0);
+    expect(api.openStreams()).toBe(0);
     stream.stop();
   });
 
@@ -564,10 +472,12 @@ describe('the job stream', () => {
     const stream = start();
     await flush();
     await advance(60_000);
-    api.last().send(event('error', JSON.stringify({ code: 'JobTimeout', message: 'too long' })));
+    api
+      .lastStream()
+      .send(event('error', JSON.stringify({ code: 'JobTimeout', message: 'too long' })));
     await flush();
-    expect(api.statusCalls()).toBe(1);
-    expect(api.streamCalls()).toBe(2);
+    expect(api.count('/status')).toBe(1);
+    expect(api.count('/stream')).toBe(2);
     expect(api.streams[0]?.open).toBe(false);
     expect(stream.getState().phase).toBe('live');
     stream.stop();
@@ -575,14 +485,14 @@ describe('the job stream', () => {
 
   it('on JobTimeout stops when the job has finished meanwhile', async () => {
     const api = fakeApi();
-    api.setStatus(() => json(completedStatus));
+    finishOnServer(api);
     const stream = start();
     await flush();
-    api.last().send(event('error', JSON.stringify({ code: 'JobTimeout' })));
+    api.lastStream().send(event('error', JSON.stringify({ code: 'JobTimeout' })));
     await flush();
     expect(stream.getState().phase).toBe('done');
     await advance(60_000);
-    expect(api.streamCalls()).toBe(1);
+    expect(api.count('/stream')).toBe(1);
   });
 
   it('backs off when JobTimeouts come one right after another', async () => {
@@ -590,19 +500,19 @@ describe('the job stream', () => {
     const stream = start();
     await flush();
     const timeout = event('error', JSON.stringify({ code: 'JobTimeout' }));
-    api.last().send(timeout);
+    api.lastStream().send(timeout);
     await flush();
-    expect(api.streamCalls()).toBe(2); // the first one reopens at once
-    api.last().send(timeout);
+    expect(api.count('/stream')).toBe(2); // the first one reopens at once
+    api.lastStream().send(timeout);
     await flush();
-    expect(api.streamCalls()).toBe(2);
+    expect(api.count('/stream')).toBe(2);
     await advance(500);
-    expect(api.streamCalls()).toBe(3);
-    api.last().send(timeout);
+    expect(api.count('/stream')).toBe(3);
+    api.lastStream().send(timeout);
     await advance(999);
-    expect(api.streamCalls()).toBe(3);
+    expect(api.count('/stream')).toBe(3);
     await advance(1);
-    expect(api.streamCalls()).toBe(4);
+    expect(api.count('/stream')).toBe(4);
     stream.stop();
   });
 
@@ -610,47 +520,51 @@ describe('the job stream', () => {
     const api = fakeApi();
     const stream = start();
     await flush();
-    api.last().send(event('error', JSON.stringify({ code: 'QuotaExceeded', message: 'No more' })));
+    api
+      .lastStream()
+      .send(event('error', JSON.stringify({ code: 'QuotaExceeded', message: 'No more' })));
     await flush();
     expect(stream.getState()).toMatchObject({
       phase: 'polling',
       problem: { code: 'QuotaExceeded', message: 'No more' },
     });
-    expect(api.openCount()).toBe(0);
-    expect(api.statusCalls()).toBe(1);
+    expect(api.openStreams()).toBe(0);
+    expect(api.count('/status')).toBe(1);
     await advance(streamTiming.pollMs);
-    expect(api.statusCalls()).toBe(2);
-    api.setStatus(() => json(completedStatus));
+    expect(api.count('/status')).toBe(2);
+    finishOnServer(api);
     await advance(streamTiming.pollMs);
     expect(stream.getState().phase).toBe('done');
     await advance(60_000);
-    expect(api.statusCalls()).toBe(3);
-    expect(api.streamCalls()).toBe(1);
+    expect(api.count('/status')).toBe(3);
+    expect(api.count('/stream')).toBe(1);
   });
 
   it('polling backs off while /status fails, and keeps the interval once it answers again', async () => {
     const api = fakeApi();
-    api.setStatus(() => new Response('', { status: 503 }));
+    api.reply((url) =>
+      url.pathname.endsWith('/status') ? new Response('', { status: 503 }) : undefined,
+    );
     const stream = start();
     await flush();
-    api.last().send(event('error', JSON.stringify({ code: 'QuotaExceeded' })));
+    api.lastStream().send(event('error', JSON.stringify({ code: 'QuotaExceeded' })));
     await flush();
-    expect(api.statusCalls()).toBe(1);
+    expect(api.count('/status')).toBe(1);
     // Failures 1 to 4 wait the interval (the backoff is shorter), the 5th waits 8 s.
     for (let n = 2; n <= 5; n++) {
       await advance(streamTiming.pollMs);
-      expect(api.statusCalls()).toBe(n);
+      expect(api.count('/status')).toBe(n);
     }
     await advance(streamTiming.pollMs);
-    expect(api.statusCalls()).toBe(5);
+    expect(api.count('/status')).toBe(5);
     await advance(8000 - streamTiming.pollMs);
-    expect(api.statusCalls()).toBe(6);
+    expect(api.count('/status')).toBe(6);
     expect(stream.getState().phase).toBe('polling');
-    api.setStatus(() => json(runningStatus));
+    api.reply(undefined);
     await advance(16_000);
-    expect(api.statusCalls()).toBe(7);
+    expect(api.count('/status')).toBe(7);
     await advance(streamTiming.pollMs);
-    expect(api.statusCalls()).toBe(8);
+    expect(api.count('/status')).toBe(8);
     expect(queryClient.getQueryData(jobQueries.status(JOB_ID).queryKey)).toEqual(runningStatus);
     stream.stop();
   });
@@ -659,7 +573,7 @@ describe('the job stream', () => {
     const api = fakeApi();
     const stream = start();
     await flush();
-    api.last().send(event('error', '<html>'));
+    api.lastStream().send(event('error', '<html>'));
     await flush();
     expect(stream.getState()).toMatchObject({ phase: 'polling', problem: { code: 'StreamError' } });
     stream.stop();
@@ -667,7 +581,10 @@ describe('the job stream', () => {
 
   it('a 200 answer that is not an event stream is retried with backoff', async () => {
     const api = fakeApi();
-    api.replyToStream(() => new Response('<html>', { headers: { 'Content-Type': 'text/html' } }));
+    api.queue(
+      '/stream',
+      () => new Response('<html>', { headers: { 'Content-Type': 'text/html' } }),
+    );
     const stream = start();
     await flush();
     expect(stream.getState()).toMatchObject({ phase: 'reconnecting', attempt: 1 });
@@ -678,12 +595,12 @@ describe('the job stream', () => {
 
   it('other 4xx are not retried: it polls /status instead', async () => {
     const api = fakeApi();
-    api.replyToStream(() => new Response('Invalid value', { status: 400 }));
+    api.queue('/stream', () => new Response('Invalid value', { status: 400 }));
     const stream = start();
     await flush();
     expect(stream.getState()).toMatchObject({ phase: 'polling' });
     await advance(60_000);
-    expect(api.streamCalls()).toBe(1);
+    expect(api.count('/stream')).toBe(1);
     stream.stop();
   });
 
@@ -692,9 +609,9 @@ describe('the job stream', () => {
     const stream = start();
     await flush();
     setToken('tok-2', false);
-    api.last().drop();
+    api.lastStream().drop();
     await advance(500);
-    expect(api.last().headers.get('Authorization')).toBe('Bearer tok-2');
+    expect(api.lastStream().headers.get('Authorization')).toBe('Bearer tok-2');
     stream.stop();
   });
 
@@ -702,21 +619,21 @@ describe('the job stream', () => {
     const api = fakeApi();
     const stream = start();
     await flush();
-    api.last().drop();
-    api.replyToStream(() => Promise.reject(new TypeError('offline')));
+    api.lastStream().drop();
+    api.queue('/stream', () => Promise.reject(new TypeError('offline')));
     await advance(500);
     expect(stream.getState()).toMatchObject({ phase: 'reconnecting', attempt: 2 });
-    const before = api.statusCalls();
+    const before = api.count('/status');
     window.dispatchEvent(new Event('online'));
     await flush();
-    expect(api.streamCalls()).toBe(3);
-    expect(api.statusCalls()).toBe(before + 1);
+    expect(api.count('/stream')).toBe(3);
+    expect(api.count('/status')).toBe(before + 1);
     expect(stream.getState().phase).toBe('live');
 
     document.dispatchEvent(new Event('visibilitychange'));
     await flush();
-    expect(api.statusCalls()).toBe(before + 2);
-    expect(api.streamCalls()).toBe(3);
+    expect(api.count('/status')).toBe(before + 2);
+    expect(api.count('/stream')).toBe(3);
     stream.stop();
   });
 
@@ -724,19 +641,19 @@ describe('the job stream', () => {
     const api = fakeApi();
     const stream = start();
     await flush();
-    api.last().drop();
+    api.lastStream().drop();
     await flush();
     stream.stop();
     await advance(10 * 60_000);
-    expect(api.streamCalls()).toBe(1);
-    expect(api.openCount()).toBe(0);
+    expect(api.count('/stream')).toBe(1);
+    expect(api.openStreams()).toBe(0);
 
     const api2 = fakeApi();
     const other = start();
     await flush();
     other.stop();
     await flush();
-    expect(api2.openCount()).toBe(0);
+    expect(api2.openStreams()).toBe(0);
   });
 });
 
@@ -746,14 +663,14 @@ describe('one stream per job per tab', () => {
     const releaseA = acquireJobStream(queryClient, JOB_ID);
     const releaseB = acquireJobStream(queryClient, JOB_ID);
     await flush();
-    expect(api.streamCalls()).toBe(1);
+    expect(api.count('/stream')).toBe(1);
     releaseA();
     releaseA(); // twice is harmless
     await flush();
-    expect(api.openCount()).toBe(1);
+    expect(api.openStreams()).toBe(1);
     releaseB();
     await flush();
-    expect(api.openCount()).toBe(0);
+    expect(api.openStreams()).toBe(0);
     expect(getJobStreamState(queryClient, JOB_ID)).toBeUndefined();
   });
 
@@ -763,11 +680,11 @@ describe('one stream per job per tab', () => {
     release();
     const again = acquireJobStream(queryClient, JOB_ID);
     await flush();
-    expect(api.streamCalls()).toBe(1);
-    expect(api.openCount()).toBe(1);
+    expect(api.count('/stream')).toBe(1);
+    expect(api.openStreams()).toBe(1);
     again();
     await flush();
-    expect(api.openCount()).toBe(0);
+    expect(api.openStreams()).toBe(0);
   });
 });
 
@@ -784,14 +701,14 @@ describe('useJobStream', () => {
     const api = fakeApi();
     const { result, unmount } = renderHook(() => useJobStream(JOB_ID, true), { wrapper });
     await act(flush);
-    expect(api.streamCalls()).toBe(1);
+    expect(api.count('/stream')).toBe(1);
     expect(result.current?.phase).toBe('live');
-    act(() => api.last().send(event('ping', '')));
+    act(() => api.lastStream().send(event('ping', '')));
     await act(flush);
     expect(result.current?.lastPingAt).toBe(Date.now());
     unmount();
     await act(flush);
-    expect(api.openCount()).toBe(0);
+    expect(api.openStreams()).toBe(0);
   });
 
   it('opens nothing while disabled, and closes when the job finishes', async () => {
@@ -801,18 +718,18 @@ describe('useJobStream', () => {
       initialProps: { on: false },
     });
     await act(flush);
-    expect(api.streamCalls()).toBe(0);
+    expect(api.count('/stream')).toBe(0);
     expect(result.current).toBeUndefined();
     rerender({ on: true });
     await act(flush);
-    expect(api.openCount()).toBe(1);
+    expect(api.openStreams()).toBe(1);
     rerender({ on: false });
     await act(flush);
-    expect(api.openCount()).toBe(0);
+    expect(api.openStreams()).toBe(0);
   });
 
   it('moving from job A to job B leaves only B open', async () => {
-    const api = fakeApi();
+    const api = fakeJobsApi({ jobs: [runningJob({ id: 'job-a' }), runningJob({ id: 'job-b' })] });
     const { rerender, unmount } = renderHook(({ id }) => useJobStream(id, true), {
       wrapper,
       initialProps: { id: 'job-a' },
@@ -820,10 +737,10 @@ describe('useJobStream', () => {
     await act(flush);
     rerender({ id: 'job-b' });
     await act(flush);
-    expect(api.openCount()).toBe(1);
-    expect(api.last().url).toBe('/api/jobs/job-b/stream');
+    expect(api.openStreams()).toBe(1);
+    expect(api.lastStream().url).toBe('/api/jobs/job-b/stream');
     unmount();
     await act(flush);
-    expect(api.openCount()).toBe(0);
+    expect(api.openStreams()).toBe(0);
   });
 });
