@@ -75,13 +75,16 @@ export async function openSignedIn(page: Page, path = '/jobs') {
 const EXPECTED_CONSOLE =
   /^Failed to load resource: (the server responded with a status of|net::ERR_)/;
 
-export const test = base.extend<{ sim: Sim; simOrigin: string }>({
+export const test = base.extend<{ sim: Sim; simOrigin: string; simProfile: SimProfile }>({
   simOrigin: ['', { option: true }],
+  // The service the simulator imitates, per Playwright project (playwright.config.ts).
+  simProfile: ['contract', { option: true }],
   // Automatic: every test starts from the seeded state, even after a test that failed half-way.
   sim: [
-    async ({ request, simOrigin }, use) => {
+    async ({ request, simOrigin, simProfile }, use) => {
       const sim = new Sim(request, simOrigin);
       await sim.reset();
+      if (simProfile !== 'contract') await sim.config({ profile: simProfile });
       await use(sim);
     },
     { auto: true },

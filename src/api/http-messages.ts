@@ -29,7 +29,9 @@ export function tokenCheckMessage(failure: {
   status?: number;
   message: string;
 }) {
-  if (failure.status === 401) return 'That token was not accepted. Check it and try again.';
+  // The service may answer a bad key with 403 rather than 401 (vendor-2026.md): both are about the token.
+  if (failure.status === 401 || failure.status === 403)
+    return 'That token was not accepted. Check it and try again.';
   if (failure.kind === 'network' || failure.kind === 'timeout') {
     return 'Could not reach the API. Check your connection, then try again.';
   }

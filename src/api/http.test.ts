@@ -195,8 +195,9 @@ describe('401 and the token in use', () => {
     let answer: (response: Response) => void = () => {};
     fakeApi().reply(() => new Promise<Response>((resolve) => (answer = resolve)));
     setToken('old-token', false);
+    // The status query: it asks at once (the detail query first loads the job page's fallback code).
     const pending = createQueryClient()
-      .fetchQuery(jobQueries.detail('job-1'))
+      .fetchQuery(jobQueries.status('job-1'))
       .catch((e: unknown) => e);
     setToken('new-token', false);
     answer(new Response('{"message":"Unauthorized"}', { status: 401 }));

@@ -29,7 +29,10 @@ export function isUsableJobId(id: string): boolean {
 }
 
 /** Percent-encodes an opaque job id for use as one path segment. */
-export function jobPath(jobId: string, suffix: '' | '/status' | '/stream' = ''): string {
+export function jobPath(
+  jobId: string,
+  suffix: '' | '/status' | '/stream' | '/cancel' = '',
+): string {
   // `/api/jobs/..` would become `/api/`: refuse rather than request something else.
   if (!isUsableJobId(jobId)) throw new Error(`"${jobId}" is not a job id that can be requested.`);
   return `/api/jobs/${encodeSegment(jobId)}${suffix}`;
@@ -57,6 +60,8 @@ export const MAX_RESULT_BYTES = 64 * 1024 * 1024;
 
 type GetOptions = {
   credentials: Credentials;
+  /** GET unless said: POST for an action without a body (cancel). */
+  method?: 'GET' | 'POST';
   signal?: AbortSignal;
   timeoutMs?: number;
   /** Bodies past this size are dropped unread (a list page of whole jobs may allow more). */
@@ -102,7 +107,13 @@ export function getJson<T>(
 export async function getResource<T>(
   path: string,
   read: (response: Response) => Promise<T>,
-  { credentials, signal, timeoutMs = DEFAULT_TIMEOUT_MS, maxBytes = MAX_RESULT_BYTES }: GetOptions,
+  {
+    credentials,
+    signal,
+    method = 'GET',
+    timeoutMs = DEFAULT_TIMEOUT_MS,
+    maxBytes = MAX_RESULT_BYTES,
+  }: GetOptions,
 ): Promise<T> {
   let tooLarge = false;
   const timeout = new AbortController();
@@ -113,6 +124,7 @@ export async function getResource<T>(
     let response: Response;
     try {
       response = await fetch(apiUrl(path), {
+        method,
         headers: { Accept: 'application/json', ...authHeaders(credentials.token) },
         credentials: 'omit',
         referrerPolicy: 'no-referrer',

@@ -79,9 +79,14 @@ export function parseJobsPage(value: unknown): JobsPage {
   };
 }
 
+/**
+ * A stream `error` event, or a failed job's `result` from the 2026 service (`{"code": 413, "message": …}`):
+ * the code is text or a number, kept as text.
+ */
 export function parseStreamError(value: unknown): StreamError {
   const o = asObject(value, 'stream error');
-  const error: StreamError = { code: requiredString(o, 'code', 'stream error') };
+  const code = typeof o.code === 'number' && Number.isFinite(o.code) ? String(o.code) : o.code;
+  const error: StreamError = { code: requiredString({ code }, 'code', 'stream error') };
   const message = optionalString(o, 'message', 'stream error');
   if (message !== undefined) error.message = message;
   return error;

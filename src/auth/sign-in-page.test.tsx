@@ -50,6 +50,16 @@ describe('the sign-in page', () => {
     expect(screen.getByLabelText('API token')).toHaveValue('wrong');
   });
 
+  it('says the same of a token answered 403 (the service of 2026 may refuse a bad key so)', async () => {
+    fakeApi().reply(() => json({ message: 'Forbidden' }, 403));
+    renderAt('/sign-in');
+    await signInWith('wrong');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'That token was not accepted. Check it and try again.',
+    );
+    expect(getToken()).toBeNull();
+  });
+
   it('says so differently when the API cannot be reached', async () => {
     fakeApi().reply(() => Promise.reject(new TypeError('Failed to fetch')));
     renderAt('/sign-in');

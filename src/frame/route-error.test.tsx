@@ -1,7 +1,8 @@
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter, Route, Routes } from 'react-router';
+import { Route, Routes } from 'react-router';
 import { vi } from 'vitest';
+import { renderInRouter } from '../test-kit/render-in-router.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 import { RouteErrorBoundary } from './route-error.tsx';
 
@@ -12,15 +13,14 @@ function Broken(): never {
 describe('route errors', () => {
   it('shows what went wrong and a way on instead of a blank page, and recovers elsewhere', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {}); // React logs the caught error
-    render(
-      <MemoryRouter initialEntries={['/broken']}>
-        <RouteErrorBoundary>
-          <Routes>
-            <Route path="/broken" element={<Broken />} />
-            <Route path="/jobs" element={<p>The jobs list</p>} />
-          </Routes>
-        </RouteErrorBoundary>
-      </MemoryRouter>,
+    renderInRouter(
+      <RouteErrorBoundary>
+        <Routes>
+          <Route path="/broken" element={<Broken />} />
+          <Route path="/jobs" element={<p>The jobs list</p>} />
+        </Routes>
+      </RouteErrorBoundary>,
+      ['/broken'],
     );
     expect(await screen.findByRole('alert')).toHaveTextContent('The job data could not be shown');
     expect(screen.getByRole('button', { name: 'Retry' })).toBeInTheDocument();
@@ -30,12 +30,11 @@ describe('route errors', () => {
   });
 
   it('has a not-found page for unknown routes', () => {
-    render(
-      <MemoryRouter initialEntries={['/nope']}>
-        <Routes>
-          <Route path="*" element={<NotFoundPage />} />
-        </Routes>
-      </MemoryRouter>,
+    renderInRouter(
+      <Routes>
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>,
+      ['/nope'],
     );
     expect(screen.getByRole('heading', { name: 'Page not found' })).toBeInTheDocument();
   });

@@ -1,12 +1,13 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { isFinished } from '../api/job-status.ts';
-import type { Job, JobStatus } from '../api/types.ts';
+import type { Job, JobStatus, StreamError } from '../api/types.ts';
+import type { JobDetail } from './job-detail.ts';
 import { jobQueries } from './job-queries.ts';
 import { sameJobId } from './job-id.ts';
 import { isNewer } from './job-state.ts';
 import { toListJob, type ListPage } from './list/list-job.ts';
 
-function statusOf(job: Job): JobStatus {
+function statusOf(job: JobDetail): JobStatus {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
   const { inputData, outputData, errorMessage, errorCode, ...status } = job;
   return status;
@@ -16,14 +17,43 @@ function statusOf(job: Job): JobStatus {
  * The one way a fresher copy of a job enters the cache (a stream result, a refreshed list row):
  * detail, status and every cached list page holding it, never replacing newer data with older.
  */
-export function writeJob(queryClient: QueryClient, job: Job): void {
+export function writeJob(queryClient: QueryClient, job: JobDetail): void {
   const { queryKey } = jobQueries.detail(job.id);
   if (isNewer(queryClient.getQueryData(queryKey), job)) {
     // A fetch already in flight started before the job finished: its answer must not land on top.
     if (isFinished(job)) cancelInFlight(queryClient, job.id);
     queryClient.setQueryData(queryKey, job);
   }
-  writeJobStatus(queryClient, statusOf(job), job);
+  // A copy without payloads (a service without the detail endpoint) moves list rows by its status only.
+  writeJobStatus(
+    queryClient,
+    statusOf(job),
+    job.inputData === undefined ? undefined : { ...job, inputData: job.inputData },
+  );
+}
+
+/**
+ * A failed job's stream result that is not a job (`{code, message}`, the service of 2026): the page's
+ * copy takes it as the job's failure and counts as failed until /status says more.
+ */
+export function writeJobFailure(
+  queryClient: QueryClient,
+  jobId: string,
+  failure: StreamError,
+): void {
+  const { queryKey } = jobQueries.detail(jobId);
+  const current =
+    queryClient.getQueryData(queryKey) ??
+    queryClient.getQueryData(jobQueries.status(jobId).queryKey);
+  if (!current) return;
+  cancelInFlight(queryClient, jobId);
+  const failed: JobDetail = {
+    ...current,
+    status: isFinished(current) ? current.status : 'failed',
+    errorCode: failure.code,
+  };
+  if (failure.message !== undefined) failed.errorMessage = failure.message;
+  queryClient.setQueryData(queryKey, failed);
 }
 
 function cancelInFlight(queryClient: QueryClient, jobId: string): void {

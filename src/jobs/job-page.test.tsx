@@ -62,7 +62,7 @@ describe('job ids in the address', () => {
     expect(
       await screen.findByRole('heading', { level: 1, name: `Job ${id}` }, { timeout: 5000 }),
     ).toBeInTheDocument();
-    expect(api.calls[0]).toBe(`/api/jobs/${encodeURIComponent(id)}`);
+    await waitFor(() => expect(api.calls[0]).toBe(`/api/jobs/${encodeURIComponent(id)}`));
     expect(api.calls[0]).toBe('/api/jobs/a%252Fb%2F%3F%23%20..%2Fc');
   });
 

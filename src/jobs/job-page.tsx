@@ -4,12 +4,11 @@ import { useLocation } from 'react-router';
 import { Link } from '../ui/link.tsx';
 import { ApiError } from '../api/api-error.ts';
 import { isUsableJobId } from '../api/http.ts';
-import type { Job } from '../api/types.ts';
 import { paths } from '../paths.ts';
 import { buttonClass } from '../ui/button-styles.ts';
 import { CopyButton } from '../ui/copy-button.tsx';
 import { ErrorPanel } from '../ui/error-panel.tsx';
-import { PayloadPanel, PayloadPlaceholder, preloadJsonViewer } from '../ui/payload-panel.tsx';
+import { preloadJsonViewer } from '../ui/payload-panel.tsx';
 import { StatusBadge } from '../ui/status-badge.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
 import { jobIdFromPathname } from './job-id.ts';
@@ -25,6 +24,8 @@ import { LiveIndicator } from './live-indicator.tsx';
 import { FailurePanel } from './failure-panel.tsx';
 import { JobRefusal } from './job-refusal.tsx';
 import { NotifyOnFinish } from './notify-on-finish.tsx';
+import { JobPayloads } from './job-payloads.tsx';
+import { CancelJob } from './cancel-job.tsx';
 
 /** The route element for /jobs/<id>: one JobView per id, so nothing of job A survives on job B. */
 export function JobPage() {
@@ -71,8 +72,7 @@ function JobView({ jobId }: JobViewProps) {
       <>
         {failure && <FailurePanel code={failure.errorCode} message={failure.errorMessage} />}
         <JobMetadata job={meta} />
-        <OutputSection job={job} finished={finished} refreshing={isFetching} />
-        <PayloadPanel title="Input" text={job.inputData} fileBase={`${jobId}-input`} />
+        <JobPayloads job={job} finished={finished} refreshing={isFetching} />
       </>
     );
   } else if (error) {
@@ -116,6 +116,7 @@ function JobView({ jobId }: JobViewProps) {
             <StatusBadge status={meta.status} />
             {stream && <LiveIndicator state={stream} />}
             <NotifyOnFinish jobId={jobId} announcement={announcement} finished={finished} />
+            {running && <CancelJob jobId={jobId} />}
           </div>
         )}
       </header>
@@ -154,37 +155,4 @@ function useCompletionAnnouncement(
     }
   }
   return announcement;
-}
-
-type OutputSectionProps = { job: Job; finished: boolean; refreshing: boolean };
-
-function OutputSection({ job, finished, refreshing }: OutputSectionProps) {
-  if (job.outputData !== undefined) {
-    return (
-      <PayloadPanel
-        title="Output"
-        text={job.outputData}
-        fileBase={`${job.id}-output`}
-        isOutput
-        reserve
-      />
-    );
-  }
-  // Until the output is here, its place is held at the size it will take.
-  if (!isFinished(job) || refreshing) {
-    const message = isFinished(job)
-      ? 'Fetching the output…'
-      : finished
-        ? 'The job has finished; fetching its output…'
-        : 'The output appears here as soon as the job finishes.';
-    return <PayloadPlaceholder title="Output" message={message} />;
-  }
-  return (
-    <section
-      aria-label="Output"
-      className="rounded-lg border border-dashed border-line-strong p-4 text-sm text-muted"
-    >
-      This job has no output.
-    </section>
-  );
 }

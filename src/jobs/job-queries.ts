@@ -2,7 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { isFinished } from '../api/job-status.ts';
 import type { ListParams } from '../api/types.ts';
 import { canonicalJobId } from './job-id.ts';
-import { fetchJob, fetchJobStatus, fetchJobsPage } from './jobs-api.ts';
+import { fetchJobStatus, fetchJobsPage } from './jobs-api.ts';
 
 // The one way to name a query: each entry is a `queryOptions` object whose key carries its data type,
 // so `getQueryData(jobQueries.detail(id).queryKey)` is a Job without a type written at the call.
@@ -20,7 +20,9 @@ export const jobQueries = {
   detail: (jobId: string) =>
     queryOptions({
       queryKey: [...jobQueries.all(), 'detail', canonicalJobId(jobId)] as const,
-      queryFn: ({ signal }) => fetchJob(canonicalJobId(jobId), signal),
+      // With the fallback for a service without the detail endpoint: job-page code, not first-load code.
+      queryFn: async ({ client, signal }) =>
+        (await import('./job-detail.ts')).fetchJobDetail(client, canonicalJobId(jobId), signal),
       staleTime: 10_000,
       // Back online, an unfinished job is refetched once (its result may have come meanwhile); a
       // finished one cannot change, and can be megabytes.

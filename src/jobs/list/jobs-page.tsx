@@ -9,6 +9,7 @@ import { useDocumentTitle } from '../../ui/use-document-title.ts';
 import { jobQueries } from '../job-queries.ts';
 import { Corrected } from './list-corrections.tsx';
 import { ListBody } from './list-body.tsx';
+import { ListOwner } from './list-owner.tsx';
 import {
   detectDrift,
   driftText,
@@ -94,15 +95,7 @@ export function JobsPage() {
         <h1 id="jobs-heading" className="text-xl font-semibold">
           Jobs
         </h1>
-        <p className="text-sm text-muted">
-          {organization ? (
-            <>
-              Organization <span className="font-medium">{organization}</span>
-            </>
-          ) : (
-            'Personal account'
-          )}
-        </p>
+        <ListOwner organization={organization} rows={current?.items} />
       </div>
 
       {listState.corrections && (

@@ -1,7 +1,7 @@
 import { act, render, screen, within } from '@testing-library/react';
-import { MemoryRouter } from 'react-router';
 import { vi } from 'vitest';
 import { shortId } from '../../lib/format.ts';
+import { renderInRouter } from '../../test-kit/render-in-router.tsx';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
 import { JobsTableSkeleton } from './jobs-table-skeleton.tsx';
 import { JobsTable } from './jobs-table.tsx';
@@ -24,11 +24,7 @@ function job(overrides: Partial<ListJob> = {}): ListJob {
 }
 
 function renderTable(rows: ListJob[]) {
-  return render(
-    <MemoryRouter>
-      <JobsTable rows={rows} />
-    </MemoryRouter>,
-  );
+  return renderInRouter(<JobsTable rows={rows} />);
 }
 
 afterEach(() => vi.useRealTimers());

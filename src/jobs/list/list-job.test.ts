@@ -1,19 +1,15 @@
 import { InvalidResponseError } from '../../api/validate.ts';
+import { completedJob } from '../../test-kit/jobs.ts';
 import { rowsPageFromText, toListJob } from './list-job.ts';
 
-const job = {
+const job = completedJob({
   id: 'j-1',
-  jobType: 'structured-extraction',
   status: 'failed',
-  ownerUser: 'demo',
   inputData: `{"text":"${'é'.repeat(1000)}"}`,
   outputData: '{"result":{}}',
   errorCode: 'DocumentUnreadable',
   errorMessage: 'x'.repeat(5000),
-  startedAt: '2026-11-01T10:00:00Z',
-  createdAt: '2026-11-01T10:00:00Z',
-  updatedAt: '2026-11-01T10:01:00Z',
-};
+});
 
 describe('list rows', () => {
   it('keep the status fields, the start of the error and the payload sizes, never the payloads', () => {

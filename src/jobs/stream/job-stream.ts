@@ -2,11 +2,10 @@ import { isCancelledError, type QueryClient } from '@tanstack/react-query';
 import { ApiError } from '../../api/api-error.ts';
 import { isFinished } from '../../api/job-status.ts';
 import { backoffDelay, isRetryable } from '../../api/retry.ts';
-import type { Job, JobStatus } from '../../api/types.ts';
-import { parseJob, parseStreamError } from '../../api/validate.ts';
+import type { JobStatus } from '../../api/types.ts';
+import { parseStreamError } from '../../api/validate.ts';
 import { expireOn401 } from '../../auth/expire-on-401.ts';
-import { parseJsonOffThread } from '../../lib/json/worker-client.ts';
-import { writeJob, writeJobStatus } from '../job-cache.ts';
+import { writeJob, writeJobFailure, writeJobStatus } from '../job-cache.ts';
 import { sameJobId } from '../job-id.ts';
 import { jobQueries } from '../job-queries.ts';
 import { EventTooLarge } from './event-stream-lines.ts';
@@ -14,13 +13,14 @@ import { NotAnEventStream, openAttempt, type Attempt } from './stream-attempt.ts
 import { streamTiming, type Refusal, type StreamState } from './stream-state.ts';
 import { pollStatus } from './poll-status.ts';
 import { createSilenceWindow } from './watchdog.ts';
+import { readStreamResult } from './stream-result.ts';
 
 // Following one job live: the phase machine over single connection attempts (stream-attempt.ts).
 // connecting → live → done; a drop → reconnecting with backoff; a stream `error` → polling /status;
 // a refusal → failed. Checks and polling go through the status query.
 
 const INITIAL: StreamState = { phase: 'connecting', attempt: 0 };
-const OFF_THREAD_CHARS = 256 * 1024;
+const ignore = () => undefined;
 
 export type JobStream = {
   start(): void;
@@ -203,18 +203,19 @@ export function createJobStream(
   }
 
   async function onResult(data: string | Uint8Array): Promise<void> {
-    let job: Job | undefined;
-    try {
-      // A big result (megabytes of output) is parsed off the main thread.
-      const value: unknown =
-        typeof data === 'string' && data.length < OFF_THREAD_CHARS
-          ? JSON.parse(data)
-          : await parseJsonOffThread(data);
-      job = parseJob(value, 'stream result');
-    } catch {
-      job = undefined;
-    }
+    const result = await readStreamResult(data);
     if (isOver()) return;
+    if (result.kind === 'failure') {
+      // The job failed and the service sent why instead of the job: show it, stop following, and
+      // let /status say the rest (its status word and times).
+      writeJobFailure(queryClient, jobId, result.failure);
+      finish();
+      void queryClient
+        .fetchQuery({ ...statusQuery, retry: false })
+        .then((status) => writeJobStatus(queryClient, status), ignore);
+      return;
+    }
+    const job = result.kind === 'job' ? result.job : undefined;
     if (!job || !sameJobId(job.id, jobId)) {
       // Malformed, or about another job: ignored, but the real result may be lost, so ask.
       void check();

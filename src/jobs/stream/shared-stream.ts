@@ -1,5 +1,6 @@
 import { hashKey, type QueryClient } from '@tanstack/react-query';
-import type { Job, JobStatus } from '../../api/types.ts';
+import type { JobStatus } from '../../api/types.ts';
+import type { JobDetail } from '../job-detail.ts';
 import { getToken } from '../../auth/token-store.ts';
 import { writeJob, writeJobStatus } from '../job-cache.ts';
 import { jobQueries } from '../job-queries.ts';
@@ -19,7 +20,7 @@ const PROTOCOL = 'v1';
 type Message =
   | { type: 'hello' }
   | { type: 'state'; state: StreamState }
-  | { type: 'job'; job: Job }
+  | { type: 'job'; job: JobDetail }
   | { type: 'status'; status: JobStatus };
 
 function canShare(): boolean {

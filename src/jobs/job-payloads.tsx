@@ -1,0 +1,77 @@
+import { isFinished } from '../api/job-status.ts';
+import { PayloadPanel, PayloadPlaceholder } from '../ui/payload-panel.tsx';
+import type { JobDetail } from './job-detail.ts';
+
+const NOTE_CLASS = 'rounded-lg border border-dashed border-line-strong p-4 text-sm text-muted';
+
+type JobPayloadsProps = {
+  job: JobDetail;
+  /** The job as the page knows it now (a /status answer may be ahead of `job`). */
+  finished: boolean;
+  refreshing: boolean;
+};
+
+/** A job's output, then its input; what is said instead while they are not here, or cannot come. */
+export function JobPayloads({ job, finished, refreshing }: JobPayloadsProps) {
+  if (job.inputData !== undefined) {
+    return (
+      <>
+        <OutputSection job={job} finished={finished} refreshing={refreshing} />
+        <PayloadPanel title="Input" text={job.inputData} fileBase={`${job.id}-input`} />
+      </>
+    );
+  }
+  // A service without the detail endpoint: the job's data comes only with its stream's result.
+  if (finished && !refreshing) {
+    return (
+      <section aria-label="Input and output" className={NOTE_CLASS}>
+        Input and output are not available from this server.
+      </section>
+    );
+  }
+  return (
+    <>
+      <PayloadPlaceholder
+        title="Output"
+        message={
+          finished
+            ? 'The job has finished; fetching its output…'
+            : 'The output appears here as soon as the job finishes.'
+        }
+      />
+      <section aria-label="Input" className={NOTE_CLASS}>
+        Input: this server sends it together with the output, when the job finishes.
+      </section>
+    </>
+  );
+}
+
+type OutputSectionProps = { job: JobDetail; finished: boolean; refreshing: boolean };
+
+function OutputSection({ job, finished, refreshing }: OutputSectionProps) {
+  if (job.outputData !== undefined) {
+    return (
+      <PayloadPanel
+        title="Output"
+        text={job.outputData}
+        fileBase={`${job.id}-output`}
+        isOutput
+        reserve
+      />
+    );
+  }
+  // Until the output is here, its place is held at the size it will take.
+  if (!isFinished(job) || refreshing) {
+    const message = isFinished(job)
+      ? 'Fetching the output…'
+      : finished
+        ? 'The job has finished; fetching its output…'
+        : 'The output appears here as soon as the job finishes.';
+    return <PayloadPlaceholder title="Output" message={message} />;
+  }
+  return (
+    <section aria-label="Output" className={NOTE_CLASS}>
+      This job has no output.
+    </section>
+  );
+}
