@@ -66,6 +66,13 @@ export function parseJob(value: unknown, what = 'job'): Job {
   return job;
 }
 
+/** A list page's items, each as sent (an export keeps them whole); each is checked where it is used. */
+export function parseItems(value: unknown): unknown[] {
+  const items = asObject(value, 'job list').items ?? [];
+  if (!Array.isArray(items)) throw new InvalidResponseError('job list: "items" is not a list');
+  return items;
+}
+
 /** A list page's frame: its counts and a list of items, each left to be checked on its own. */
 export function parseJobsPage(value: unknown): JobsPage {
   const o = asObject(value, 'job list');

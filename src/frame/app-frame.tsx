@@ -1,5 +1,6 @@
 import { useIsFetching } from '@tanstack/react-query';
-import { Outlet } from 'react-router';
+import { lazy, Suspense, useState } from 'react';
+import { Outlet, useNavigate } from 'react-router';
 import { Link } from '../ui/link.tsx';
 import { clearToken } from '../auth/token-store.ts';
 import { paths } from '../paths.ts';
@@ -8,6 +9,14 @@ import { JumpToJob } from './jump-to-job.tsx';
 import { useOnline } from './online-status.ts';
 import { OrganizationSwitcher } from './organization-switcher.tsx';
 import { useTheme } from './theme.ts';
+import { lastListPath } from '../jobs/list/last-list-path.ts';
+import { useShortcuts } from '../ui/shortcuts.ts';
+import { AbsoluteTimesSwitch } from '../ui/absolute-times.tsx';
+
+// The shortcut list is read rarely: its own chunk, fetched when asked for.
+const ShortcutsDialog = lazy(async () => ({
+  default: (await import('./shortcuts-dialog.tsx')).ShortcutsDialog,
+}));
 
 export function AppFrame() {
   return (
@@ -22,6 +31,12 @@ export function AppFrame() {
 
 function Header() {
   const [theme, toggleTheme] = useTheme();
+  const navigate = useNavigate();
+  const [helpOpen, setHelpOpen] = useState(false);
+  useShortcuts({
+    '?': () => setHelpOpen(true),
+    'g l': () => void navigate(lastListPath()),
+  });
   return (
     // The fetching bar and the offline banner sit in the banner landmark: no content outside landmarks.
     <header className="border-b border-line bg-surface">
@@ -36,6 +51,16 @@ function Header() {
           <OrganizationSwitcher />
         </div>
         <div className="flex items-center gap-2">
+          <AbsoluteTimesSwitch />
+          <button
+            type="button"
+            onClick={() => setHelpOpen(true)}
+            className={buttonClass}
+            aria-label="Keyboard shortcuts"
+            title="Keyboard shortcuts (?)"
+          >
+            <span aria-hidden="true">?</span>
+          </button>
           <button
             type="button"
             onClick={toggleTheme}
@@ -51,6 +76,11 @@ function Header() {
         </div>
       </div>
       <OfflineBanner />
+      {helpOpen && (
+        <Suspense fallback={null}>
+          <ShortcutsDialog onClose={() => setHelpOpen(false)} />
+        </Suspense>
+      )}
     </header>
   );
 }

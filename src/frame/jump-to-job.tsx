@@ -1,9 +1,10 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { isUsableJobId } from '../api/http.ts';
 import { canonicalJobId } from '../jobs/job-id.ts';
 import { paths } from '../paths.ts';
 import { buttonClass, inputClass } from '../ui/button-styles.ts';
+import { useShortcuts } from '../ui/shortcuts.ts';
 import { cn } from '../ui/cn.ts';
 
 export function JumpToJob() {
@@ -12,6 +13,8 @@ export function JumpToJob() {
   const [problem, setProblem] = useState<string | null>(null);
   const fieldId = useId();
   const problemId = useId();
+  const field = useRef<HTMLInputElement>(null);
+  useShortcuts({ '/': () => field.current?.focus() });
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -33,6 +36,7 @@ export function JumpToJob() {
       </label>
       <input
         id={fieldId}
+        ref={field}
         value={jobId}
         onChange={(e) => {
           setJobId(e.target.value);

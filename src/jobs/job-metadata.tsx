@@ -3,6 +3,7 @@ import type { JobStatus } from '../api/types.ts';
 import { formatAbsolute, formatDuration, formatRelative, parseTime } from '../ui/time.ts';
 import { useNow } from '../ui/use-now.ts';
 import { isFinished, isWaiting } from '../api/job-status.ts';
+import { useAbsoluteTimes } from '../ui/absolute-times.tsx';
 
 function duration(ms: number): string {
   return formatDuration(ms) || '—';
@@ -91,16 +92,18 @@ function Item({ label, children }: ItemProps) {
 
 type TimeProps = { iso: string; now: number };
 
-/** Relative time, with the absolute time and its zone spelled out beside it. */
+/** Relative time with the absolute time and its zone below it, or the other way round ("Absolute times"). */
 function Time({ iso, now }: TimeProps) {
+  const [absolute] = useAbsoluteTimes();
   const valid = parseTime(iso) !== undefined;
   if (!valid) return <span>{iso}</span>;
+  const [first, second] = absolute
+    ? [formatAbsolute(iso), formatRelative(iso, now)]
+    : [formatRelative(iso, now), formatAbsolute(iso)];
   return (
     <>
-      <time dateTime={iso} title={formatAbsolute(iso)}>
-        {formatRelative(iso, now)}
-      </time>
-      <span className="block text-xs text-muted">{formatAbsolute(iso)}</span>
+      <time dateTime={iso}>{first}</time>
+      <span className="block text-xs text-muted">{second}</span>
     </>
   );
 }

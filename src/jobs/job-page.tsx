@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState, type ReactNode } from 'react';
-import { useLocation } from 'react-router';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useLocation, useNavigate } from 'react-router';
 import { Link } from '../ui/link.tsx';
 import { ApiError } from '../api/api-error.ts';
 import { isUsableJobId } from '../api/http.ts';
@@ -8,7 +8,7 @@ import { paths } from '../paths.ts';
 import { buttonClass } from '../ui/button-styles.ts';
 import { CopyButton } from '../ui/copy-button.tsx';
 import { ErrorPanel } from '../ui/error-panel.tsx';
-import { preloadJsonViewer } from '../ui/payload-panel.tsx';
+import { preloadJsonViewer } from './output/lazy-json-tree.tsx';
 import { StatusBadge } from '../ui/status-badge.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
 import { jobIdFromPathname } from './job-id.ts';
@@ -24,6 +24,9 @@ import { LiveIndicator } from './live-indicator.tsx';
 import { FailurePanel } from './failure-panel.tsx';
 import { JobRefusal } from './job-refusal.tsx';
 import { NotifyOnFinish } from './notify-on-finish.tsx';
+import { useShortcuts } from '../ui/shortcuts.ts';
+import { lastListPath } from './list/last-list-path.ts';
+import { curlCommand } from './curl-command.ts';
 import { JobPayloads } from './job-payloads.tsx';
 import { CancelJob } from './cancel-job.tsx';
 
@@ -31,6 +34,8 @@ import { CancelJob } from './cancel-job.tsx';
 export function JobPage() {
   const { pathname } = useLocation();
   const jobId = jobIdFromPathname(pathname) ?? '';
+  const navigate = useNavigate();
+  useShortcuts({ Escape: () => void navigate(lastListPath()) });
   if (!isUsableJobId(jobId)) return <JobRefusal jobId={jobId} reason="invalid-id" />;
   return <JobView key={jobId} jobId={jobId} />;
 }
@@ -53,6 +58,8 @@ function JobView({ jobId }: JobViewProps) {
   useEffect(() => {
     if (running) preloadJsonViewer(); // the output, when it comes, should not wait for code
   }, [running]);
+  const copyId = useRef<HTMLButtonElement>(null);
+  useShortcuts({ c: () => copyId.current?.click() });
   const announcement = useCompletionAnnouncement(jobId, meta?.status, meta ? finished : undefined);
 
   const refused = refusal(error) ?? stream?.fatal;
@@ -108,8 +115,9 @@ function JobView({ jobId }: JobViewProps) {
           >
             {jobId}
           </h1>
-          <CopyButton value={jobId} label="Copy id" className="mt-0.5" />
+          <CopyButton ref={copyId} value={jobId} label="Copy id" className="mt-0.5" />
           <CopyButton value={shareLink(jobId)} label="Copy link" className="mt-0.5" />
+          <CopyButton value={curlCommand(jobId)} label="Copy as cURL" className="mt-0.5" />
         </div>
         {meta && (
           <div className="flex flex-wrap items-center gap-x-3 gap-y-2">

@@ -1,5 +1,7 @@
 import { isFinished } from '../api/job-status.ts';
-import { PayloadPanel, PayloadPlaceholder } from '../ui/payload-panel.tsx';
+import { OutputPanel } from './output/output-panel.tsx';
+import { PayloadPanel } from './output/payload-panel.tsx';
+import { PayloadPlaceholder } from './output/payload-placeholder.tsx';
 import type { JobDetail } from './job-detail.ts';
 
 const NOTE_CLASS = 'rounded-lg border border-dashed border-line-strong p-4 text-sm text-muted';
@@ -50,15 +52,7 @@ type OutputSectionProps = { job: JobDetail; finished: boolean; refreshing: boole
 
 function OutputSection({ job, finished, refreshing }: OutputSectionProps) {
   if (job.outputData !== undefined) {
-    return (
-      <PayloadPanel
-        title="Output"
-        text={job.outputData}
-        fileBase={`${job.id}-output`}
-        isOutput
-        reserve
-      />
-    );
+    return <OutputPanel jobId={job.id} outputData={job.outputData} inputData={job.inputData} />;
   }
   // Until the output is here, its place is held at the size it will take.
   if (!isFinished(job) || refreshing) {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type Ref } from 'react';
 import { cn } from './cn.ts';
 
 type CopyState = 'idle' | 'copied' | 'failed';
@@ -9,10 +9,12 @@ type CopyButtonProps = {
   /** The button's accessible name, e.g. "Copy job id". */
   label: string;
   className?: string;
+  /** For a keyboard shortcut that presses it (the job page's c). */
+  ref?: Ref<HTMLButtonElement>;
 };
 
 /** A small icon button that copies `value` and says whether it worked. */
-export function CopyButton({ value, label, className }: CopyButtonProps) {
+export function CopyButton({ value, label, className, ref }: CopyButtonProps) {
   const [state, setState] = useState<CopyState>('idle');
 
   // The confirmation fades after a moment.
@@ -36,6 +38,7 @@ export function CopyButton({ value, label, className }: CopyButtonProps) {
   return (
     <>
       <button
+        ref={ref}
         type="button"
         onClick={() => void copy()}
         aria-label={label}

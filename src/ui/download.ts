@@ -1,7 +1,7 @@
 export type DownloadType = 'application/json' | 'text/plain';
 
 /** A file name made only of safe characters, whatever the (untrusted) job id holds. */
-export function safeFileName(base: string, extension: 'json' | 'txt'): string {
+export function safeFileName(base: string, extension: 'json' | 'txt' | 'ndjson' | 'csv'): string {
   const cleaned = base
     .replace(/[^A-Za-z0-9._-]+/g, '_')
     .replace(/^[._]+/, '')

@@ -75,3 +75,18 @@ export function formatDuration(ms: number): string {
   if (h < 48) return `${h} h ${m % 60} min`;
   return `${Math.floor(h / 24)} d ${h % 24} h`;
 }
+
+const compact = new Intl.DateTimeFormat('en', {
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZoneName: 'short',
+});
+
+/** "Dec 7, 04:46 UTC": the absolute time in a table cell (the hover has the rest). */
+export function formatAbsoluteCompact(iso: string): string {
+  const time = Date.parse(iso);
+  return Number.isNaN(time) ? iso : compact.format(time);
+}

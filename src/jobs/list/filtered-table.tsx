@@ -3,6 +3,7 @@ import type { ListJob, UnreadableItem } from './list-job.ts';
 import { plural } from '../../lib/format.ts';
 import { JobsTableSkeleton } from './jobs-table-skeleton.tsx';
 import { JobsTable } from './jobs-table.tsx';
+import { useRowKeys } from './use-row-keys.ts';
 import { cn } from '../../ui/cn.ts';
 
 type Filter = { status: string; type: string };
@@ -34,6 +35,7 @@ export function FilteredTable({
       (!filter.type || job.jobType === filter.type),
   );
   const active = filter.status !== '' || filter.type !== '';
+  const { selectedId, select } = useRowKeys(filtered.map((job) => job.id));
 
   let body: ReactNode;
   if (rows === null) {
@@ -59,7 +61,15 @@ export function FilteredTable({
     );
   } else {
     // An item that could not be read matches no filter.
-    body = <JobsTable rows={filtered} unreadable={active ? [] : unreadable} busy={busy} />;
+    body = (
+      <JobsTable
+        rows={filtered}
+        unreadable={active ? [] : unreadable}
+        busy={busy}
+        selectedId={selectedId}
+        onSelect={select}
+      />
+    );
   }
 
   return (

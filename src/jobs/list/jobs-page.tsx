@@ -1,4 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import type { ListParams } from '../../api/types.ts';
 import { paths, parseListSearch } from '../../paths.ts';
@@ -6,9 +7,14 @@ import { Link } from '../../ui/link.tsx';
 import { plural } from '../../lib/format.ts';
 import { Notice } from '../../ui/notice.tsx';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
+import { useShortcuts } from '../../ui/shortcuts.ts';
+import { useStoredFlag } from '../../ui/stored-flag.ts';
+import { Switch } from '../../ui/switch.tsx';
 import { jobQueries } from '../job-queries.ts';
 import { Corrected } from './list-corrections.tsx';
 import { ListBody } from './list-body.tsx';
+import { ExportMenu } from './export-menu.tsx';
+import { rememberListPath } from './last-list-path.ts';
 import { ListOwner } from './list-owner.tsx';
 import {
   detectDrift,
@@ -54,12 +60,22 @@ export function JobsPage() {
   const { rows, drift } = current
     ? detectDrift(params, current, listState.from)
     : { rows: data?.items ?? [], drift: null };
-  useLiveRows(rows);
+  // Per tab: one tab can hold still while another follows along.
+  const [paused, setPaused] = useStoredFlag('nuextract.listPaused', 'session');
+  useLiveRows(rows, paused);
 
   useNextPagePrefetch(
     params,
     current ? (pageTargets(params, current.totalCount).next?.skip ?? null) : null,
   );
+
+  const listPath = location.pathname + location.search;
+  useEffect(() => rememberListPath(listPath), [listPath]);
+  const targets = current ? pageTargets(params, current.totalCount) : null;
+  useShortcuts({
+    '[': () => targets?.previous && go(targets.previous, 'page'),
+    ']': () => targets?.next && go(targets.next, 'page'),
+  });
 
   // A mistyped URL is corrected in place (replacing the entry) and the page says what changed.
   if (corrections.length > 0) {
@@ -96,7 +112,19 @@ export function JobsPage() {
           Jobs
         </h1>
         <ListOwner organization={organization} rows={current?.items} />
+        <div className="ml-auto flex flex-wrap items-center gap-3">
+          <Switch label="Pause live updates" on={paused} onChange={setPaused} />
+          {current && current.items.length > 0 && <ExportMenu params={params} />}
+        </div>
       </div>
+      {paused && (
+        <Notice tone="amber">
+          Live updates are paused: statuses and new jobs are not refreshed in this tab.{' '}
+          <button type="button" className="font-medium underline" onClick={() => setPaused(false)}>
+            Resume
+          </button>
+        </Notice>
+      )}
 
       {listState.corrections && (
         <Notice tone="amber" onDismiss={dismissCorrections}>
@@ -135,7 +163,8 @@ export function JobsPage() {
         overlay={
           current &&
           skip === 0 &&
-          perPage > 1 && (
+          perPage > 1 &&
+          !paused && (
             <NewJobsNotice
               organization={organization}
               page={current}

@@ -18,10 +18,21 @@ type JobsTableProps = {
   unreadable?: readonly UnreadableItem[];
   /** The rows are the previous page's while the next one loads. */
   busy?: boolean;
+  /** The row the keyboard selection is on (use-row-keys.ts). */
+  selectedId?: string | null;
+  onSelect?: (id: string) => void;
 };
 
-export function JobsTable({ rows, unreadable = [], busy = false }: JobsTableProps) {
-  const cells = rows.map((job) => <JobRow key={job.id} job={job} />);
+export function JobsTable({
+  rows,
+  unreadable = [],
+  busy = false,
+  selectedId = null,
+  onSelect,
+}: JobsTableProps) {
+  const cells = rows.map((job) => (
+    <JobRow key={job.id} job={job} selected={job.id === selectedId} onSelect={onSelect} />
+  ));
   // In the page's order, so each lands at its place among the page's items.
   for (const item of unreadable) {
     cells.splice(item.index, 0, <UnreadableRow key={`#${item.index}`} item={item} />);
@@ -40,13 +51,19 @@ export function JobsTable({ rows, unreadable = [], busy = false }: JobsTableProp
   );
 }
 
-type JobRowProps = { job: ListJob };
+type JobRowProps = { job: ListJob; selected: boolean; onSelect?: (id: string) => void };
 
 // Memoised: a live update replaces one row object, and only that row renders again. It reads the
 // small fields only (a list keeps no payloads: list-job.ts).
-const JobRow = memo(function JobRow({ job }: JobRowProps) {
+const JobRow = memo(function JobRow({ job, selected, onSelect }: JobRowProps) {
   return (
-    <tr data-job-id={job.id} className="hover:bg-raised">
+    <tr
+      data-job-id={job.id}
+      data-selected={selected || undefined}
+      // Tabbing into a row moves the keyboard selection there too.
+      onFocus={() => onSelect?.(job.id)}
+      className="hover:bg-raised data-selected:bg-accent-soft"
+    >
       <td className={td}>
         <div className="flex items-center gap-1">
           <Link
@@ -115,7 +132,7 @@ function UnreadableRow({ item: { id, problem } }: { item: UnreadableItem }) {
   );
 }
 
-function Duration({ job }: JobRowProps) {
+function Duration({ job }: { job: ListJob }) {
   const started = parseTime(job.startedAt);
   if (started === undefined) return <Dash label={isWaiting(job) ? 'Not started' : undefined} />;
   if (isFinished(job)) {

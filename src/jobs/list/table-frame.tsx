@@ -14,7 +14,7 @@ export function TableFrame({ busy, children }: { busy: boolean; children: ReactN
       <table
         aria-busy={busy || undefined}
         aria-label="Jobs"
-        className="w-full min-w-[50rem] table-fixed text-sm whitespace-nowrap sm:min-w-[60rem]"
+        className="w-full min-w-[52rem] table-fixed text-sm whitespace-nowrap sm:min-w-[62rem]"
       >
         {/* The minimum width leaves Type (the one flexible column) at least 11rem; narrower screens scroll. */}
         <colgroup>
@@ -22,7 +22,7 @@ export function TableFrame({ busy, children }: { busy: boolean; children: ReactN
           <col className="w-28" />
           <col />
           <col className="hidden w-40 sm:table-column" />
-          <col className="w-32" />
+          <col className="w-40" />
           <col className="w-24" />
           <col className="w-40" />
         </colgroup>

@@ -14,7 +14,7 @@ export type Summary =
   | { type: 'boolean'; value: boolean }
   | { type: 'null' };
 
-type Entry = { key: JsonKey; summary: Summary };
+export type Entry = { key: JsonKey; summary: Summary };
 export type ChildPage = { entries: Entry[]; total: number };
 
 /** Strings longer than this travel (and render) as a preview; copy fetches the whole value. */
@@ -84,7 +84,7 @@ export function isContainer(summary: Summary): summary is Extract<Summary, { cou
 }
 
 /** Root objects lead with `result` (extraction and markdown outputs): what people open a job for. */
-function orderedKeys(value: object, path: JsonPath): string[] {
+export function orderedKeys(value: object, path: JsonPath): string[] {
   const keys = Object.keys(value);
   if (path.length === 0) {
     const at = keys.indexOf('result');
@@ -96,7 +96,7 @@ function orderedKeys(value: object, path: JsonPath): string[] {
   return keys;
 }
 
-function own(value: object, key: string): unknown {
+export function own(value: object, key: string): unknown {
   return Object.prototype.hasOwnProperty.call(value, key)
     ? (value as Record<string, unknown>)[key]
     : undefined;

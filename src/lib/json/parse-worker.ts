@@ -1,6 +1,8 @@
 // Parses large JSON off the main thread and answers the tree's page-by-page questions about it.
 import { utf8Length } from '../bytes.ts';
 import { childrenOf, parseJson, planExpandAll, resolve, summarize, textOf } from './json-model.ts';
+import { locate, searchJson } from './json-search.ts';
+import { describeOutput } from './output-shape.ts';
 import type { WorkerReply, WorkerRequest, WorkerResponse } from './worker-protocol.ts';
 
 const docs = new Map<number, unknown>();
@@ -42,6 +44,14 @@ function answer(request: WorkerRequest): WorkerReply {
       return { op: 'text', result: textOf(resolve(open(request.doc), request.path)) };
     case 'expand':
       return { op: 'expand', result: planExpandAll(open(request.doc), request.budget) };
+    case 'describe':
+      return { op: 'describe', result: describeOutput(open(request.doc)) };
+    case 'search': {
+      const { doc, query, limit } = request;
+      return { op: 'search', result: searchJson(open(doc), query, limit) };
+    }
+    case 'locate':
+      return { op: 'locate', result: locate(open(request.doc), request.path) };
   }
 }
 

@@ -1,4 +1,6 @@
 import type { ChildPage, ExpandPlan, JsonPath, Summary } from './json-model.ts';
+import type { Located, SearchResult } from './json-search.ts';
+import type { OutputShape } from './output-shape.ts';
 
 // The page and the parse worker speak in calls: each operation's arguments and its reply, one line
 // each. The worker keeps each parsed document; the page asks for one page of children at a time, so a
@@ -16,6 +18,10 @@ export type WorkerCalls = {
   text: { args: { doc: number; path: JsonPath }; reply: string };
   expand: { args: { doc: number; budget: number }; reply: ExpandPlan };
   dispose: { args: { doc: number }; reply: null };
+  /** What kind of NuExtract output the document is, and what its views show. */
+  describe: { args: { doc: number }; reply: OutputShape };
+  search: { args: { doc: number; query: string; limit: number }; reply: SearchResult };
+  locate: { args: { doc: number; path: JsonPath }; reply: Located | null };
   value: { args: { input: string | Uint8Array }; reply: unknown };
 };
 

@@ -1,13 +1,14 @@
 import { render, screen, within } from '@testing-library/react';
-import { PayloadPanel } from '../payload-panel.tsx';
+import { localDoc } from './json-doc.ts';
+import { JsonTree } from './json-tree.tsx';
 
 describe('links in the JSON tree', () => {
   it('name the host they go to and show no bidi controls', async () => {
-    const text = JSON.stringify({
+    const doc = localDoc({
       spoof: 'https://evil.example/\u202Emoc.elgoog\u202C',
       idn: 'https://exаmple.com/',
     });
-    render(<PayloadPanel title="Output" text={text} fileBase="x" />);
+    render(<JsonTree doc={doc} label="Output" />);
     const list = await screen.findByRole('list', { name: 'Output as a tree' });
     const [spoof, idn] = within(list).getAllByRole('link');
     expect(spoof).toHaveTextContent('“https://evil.example/moc.elgoog” (evil.example)');

@@ -2,7 +2,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
 import { PayloadPanel } from './payload-panel.tsx';
-import { PREVIEW_CHARS } from './large-text.tsx';
+import { PREVIEW_CHARS } from '../../ui/large-text.tsx';
 
 function tree(name = 'Output') {
   return screen.findByRole('list', { name: `${name} as a tree` });
@@ -66,11 +66,13 @@ describe('PayloadPanel', () => {
     expect(screen.queryByRole('list', { name: 'Input as a tree' })).not.toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Copy input' }));
     expect(await navigator.clipboard.readText()).toBe(text);
-    await user.click(raw);
+    await user.click(screen.getByRole('button', { name: 'JSON' }));
+    expect(raw).toHaveAttribute('aria-pressed', 'false');
     expect(await tree('Input')).toBeInTheDocument();
   });
 
-  it('leads an extraction output with its result and a token summary', async () => {
+  it('opens an extraction output on its Result, with JSON and Raw one click away', async () => {
+    const user = userEvent.setup();
     const text = JSON.stringify({
       rawModelOutput: '{"invoice":"INV-1"}',
       result: { invoice: 'INV-1', lines: [{ qty: 2 }] },
@@ -78,29 +80,42 @@ describe('PayloadPanel', () => {
       outputTokens: 95,
       totalTokens: 907,
       logprobs: -3.2,
+      outputTokenProbability: 0.8734,
     });
     render(<PayloadPanel title="Output" text={text} fileBase="x" isOutput />);
-    const list = await tree();
-    const usage = screen.getByLabelText('Token usage');
+    const values = await screen.findByRole('list', { name: 'Extracted values' });
+    expect(screen.getByRole('button', { name: 'Result' })).toHaveAttribute('aria-pressed', 'true');
+    const usage = screen.getByLabelText('Confidence and token usage');
+    expect(within(usage).getByText('87.3%')).toBeInTheDocument();
     expect(within(usage).getByText('907')).toBeInTheDocument();
     expect(within(usage).getByText('-3.2')).toBeInTheDocument();
+    expect(within(values).getByText('invoice')).toBeInTheDocument();
+    expect(within(values).getByText('INV-1')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'JSON' }));
+    const list = await tree();
     const keys = within(list)
       .getAllByText(/^(result|rawModelOutput|inputTokens|invoice)$/)
       .map((el) => el.textContent);
     expect(keys.slice(0, 2)).toEqual(['result', 'invoice']); // result first, already open
-    expect(within(list).getByRole('button', { name: 'Collapse result' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Raw' }));
+    expect(screen.getByText(text)).toBeInTheDocument();
   });
 
-  it('shows a markdown output as text, with its thinking trace', async () => {
+  it('previews a markdown output: raw HTML stays text, the reasoning is collapsed', async () => {
     const text = JSON.stringify({
       result: '# Title\n\n<b>not bold</b>',
       thinkingTrace: 'One block.',
     });
     const { container } = render(<PayloadPanel title="Output" text={text} fileBase="x" isOutput />);
-    expect(await screen.findByText('Result (markdown)')).toBeInTheDocument();
-    expect(screen.getByText(/# Title/)).toHaveTextContent('# Title <b>not bold</b>');
+    // The preview is a lazy chunk: its first import is slow in jsdom.
+    expect(
+      await screen.findByRole('heading', { name: 'Title' }, { timeout: 10_000 }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Preview' })).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getByText('<b>', { exact: false })).toBeInTheDocument();
     expect(container.querySelector('b')).toBeNull();
-    expect(screen.getByText('Thinking trace')).toBeInTheDocument();
+    expect(screen.getByText('Reasoning').closest('details')).not.toHaveAttribute('open');
     expect(screen.getByText('One block.')).toBeInTheDocument();
     expect(screen.queryByRole('list', { name: 'Output as a tree' })).not.toBeInTheDocument();
   });

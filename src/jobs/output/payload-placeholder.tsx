@@ -1,0 +1,16 @@
+import { useId } from 'react';
+import { PanelFrame } from './panel-frame.tsx';
+
+type PayloadPlaceholderProps = { title: string; message: string };
+
+/** Where a job's output will be, at the size it will take, until there is one. */
+export function PayloadPlaceholder({ title, message }: PayloadPlaceholderProps) {
+  const headingId = useId();
+  return (
+    <PanelFrame title={title} headingId={headingId} reserve>
+      <p className="flex flex-1 items-center justify-center rounded-md border border-dashed border-slate-300 p-4 text-center text-sm text-slate-600 dark:border-slate-700 dark:text-slate-300">
+        {message}
+      </p>
+    </PanelFrame>
+  );
+}
