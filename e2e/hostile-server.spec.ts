@@ -1,31 +1,7 @@
 import { expect, openSignedIn, test } from './fixtures.ts';
 
-// A hostile server (issue 11, section 3), end to end where the simulator can play it; the caps on sizes
-// and the never-ending line are unit-tested (http.test.ts, job-stream.test.ts): a 64 MB fault would
-// mostly measure the simulator.
-
-test('a flood of pings closes the live connection, says why, and it comes back', async ({
-  page,
-  sim,
-}) => {
-  const id = 'flooded-job';
-  await sim.createJob({ id, status: 'running' });
-  await sim.fault({
-    path: 'stream',
-    sse: 'event: ping\ndata:\n\n'.repeat(5000),
-    hang: true,
-  });
-  await openSignedIn(page, `/jobs/${id}`);
-  await expect(
-    page.getByText(
-      'The server sent more than 200 events a second: the live connection was closed.',
-    ),
-  ).toBeVisible();
-  await expect(page.getByTestId('live-indicator')).toContainText('Reconnecting (attempt 1)');
-  // The page still answers, and the next connection (a normal one) is live.
-  await expect(page.getByTestId('live-indicator')).toContainText('Live', { timeout: 20_000 });
-  expect((await sim.counters()).requests.stream).toBe(2);
-});
+// Issue 11, section 3, end to end. The caps on sizes, the never-ending line and the ping flood are
+// unit-tested (http.test.ts, job-stream.test.ts, event-stream-lines.test.ts).
 
 test('signing out forgets the organizations typed before', async ({ page }) => {
   await openSignedIn(page, '/jobs');
