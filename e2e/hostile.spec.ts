@@ -242,7 +242,7 @@ test.describe('untrusted text', () => {
 });
 
 test.describe('malformed answers', () => {
-  test('invalid JSON, then missing fields, then numbers past 2^53 in the list: each explained, Retry recovers', async ({
+  test('invalid JSON, then numbers past 2^53 in the list: each explained, Retry recovers', async ({
     page,
     sim,
   }) => {
@@ -256,16 +256,6 @@ test.describe('malformed answers', () => {
     await expect(alert(page)).toContainText('Could not load the jobs');
     await expect(alert(page)).toContainText('The server sent a response that is not valid JSON.');
     expect((await sim.counters()).requests.list).toBe(1); // an unreadable answer is not retried
-
-    await sim.fault({
-      path: 'list',
-      status: 200,
-      body: JSON.stringify({ totalCount: 1, skip: 0, perPage: 30, items: [{ id: 'no-fields' }] }),
-    });
-    await alert(page).getByRole('button', { name: 'Retry' }).click();
-    await expect(alert(page)).toContainText(
-      'Unexpected data from the server: job 1 of the list: "jobType" is missing or not text.',
-    );
 
     await sim.fault({
       path: 'list',

@@ -1,12 +1,13 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { BrowserRouter } from 'react-router';
 import { useForgetDataOnSignOut } from './auth/use-forget-data-on-sign-out.ts';
+import { forgetOrganizations } from './frame/recent-organizations.ts';
 import { AppRoutes } from './router.tsx';
 
 type AppProps = { queryClient: QueryClient };
 
 export function App({ queryClient }: AppProps) {
-  useForgetDataOnSignOut(queryClient);
+  useForgetDataOnSignOut(queryClient, forgetOrganizations);
   return (
     <QueryClientProvider client={queryClient}>
       <BrowserRouter>

@@ -73,7 +73,19 @@ describe('safeReturnPath', () => {
     '',
     null,
     '/sign-in?returnTo=/jobs',
-  ])('refuses %s and falls back to the list', (value) => {
+    '/.//evil.example',
+    '/..//evil.example',
+    '/%2e//evil.example',
+    '/%2E%2E//evil.example',
+    '/.%2e//evil.example',
+    '/./\\evil.example',
+    '/.\\/evil.example',
+    '/..\\\\evil.example',
+    '/jobs/..//evil.example',
+    '/jobs/%2e%2e//evil.example/x?y#z',
+    '/\t/evil.example',
+    '/./\t/evil.example',
+  ])('refuses %j and falls back to the list', (value) => {
     expect(safeReturnPath(value, origin)).toBe('/jobs');
   });
 });

@@ -67,7 +67,9 @@ export function parseListSearch(search: URLSearchParams): ListSearch {
 
 /**
  * A return path from the URL is followed only when it stays on this origin:
- * `//evil.example`, `https://evil.example` or `/\evil.example` fall back to the list.
+ * `//evil.example`, `https://evil.example` or `/\evil.example` fall back to the list. So does any path
+ * that becomes `//…` only once read (`/.//evil.example`, `/%2e//evil.example`, `/./\evil.example`):
+ * followed, it would lead to another site.
  */
 export function safeReturnPath(value: string | null, origin = window.location.origin): string {
   if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) {
@@ -75,7 +77,7 @@ export function safeReturnPath(value: string | null, origin = window.location.or
   }
   try {
     const url = new URL(value, origin);
-    if (url.origin !== origin) return '/jobs';
+    if (url.origin !== origin || url.pathname.startsWith('//')) return '/jobs';
     if (url.pathname === '/sign-in') return '/jobs';
     return url.pathname + url.search + url.hash;
   } catch {

@@ -6,6 +6,7 @@ import { createQueryClient } from '../query-client.ts';
 import { fakeApi } from '../test-kit/fake-api.ts';
 import { runningJob } from '../test-kit/jobs.ts';
 import { ApiError } from './api-error.ts';
+import { getResource } from './http.ts';
 import { backoffDelay, shouldRetry } from './retry.ts';
 
 const job = runningJob();
@@ -44,6 +45,39 @@ describe('the HTTP layer', () => {
     expect(url).toBe('/api/jobs/a%2Fb%20%3F%23..%2Fc');
     expect(new Headers(init.headers).get('Authorization')).toBe('Bearer secret-token');
     expect(init.credentials).toBe('omit');
+  });
+
+  it('stops reading an answer past its size cap, and says why', async () => {
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 1;
+        controller.enqueue(new Uint8Array(1024).fill(32));
+      },
+    });
+    respond(endless);
+    const read = getResource('/api/jobs/x', (response) => response.json(), {
+      credentials: { token: null },
+      maxBytes: 10 * 1024,
+    });
+    const error = await failure(read);
+    expect(error.message).toBe(
+      "The server's answer is larger than 10 KB, more than this page reads.",
+    );
+    // The download stopped there: the rest of the endless body was never asked for.
+    const stoppedAt = pulled;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(pulled).toBe(stoppedAt);
+    expect(pulled).toBeLessThan(20);
+  });
+
+  it('reads nothing of an answer announced larger than the cap (64 MB for a job)', async () => {
+    respond(JSON.stringify(job), { headers: { 'Content-Length': String(65 * 1024 * 1024) } });
+    expect((await failure(fetchJob('job-1'))).message).toBe(
+      "The server's answer is larger than 64 MB, more than this page reads.",
+    );
+    respond(JSON.stringify(job), { headers: { 'Content-Length': String(64 * 1024 * 1024) } });
+    await expect(fetchJob('job-1')).resolves.toMatchObject({ id: 'job-1' });
   });
 
   it('keeps unknown status values and drops unknown fields', async () => {

@@ -1,6 +1,6 @@
 import { ApiError } from './api-error.ts';
 import { httpStatusMessage, NETWORK_MESSAGE } from './http-messages.ts';
-import { truncate } from '../lib/format.ts';
+import { formatBytes, truncate } from '../lib/format.ts';
 import { InvalidResponseError } from './validate.ts';
 
 /** Where the API lives: same origin by default (proxied or simulated), or VITE_API_BASE_URL at build time. */
@@ -52,13 +52,44 @@ export function authHeaders(token: string | null): Record<string, string> {
 const DEFAULT_TIMEOUT_MS = 30_000;
 const BODY_TIMEOUT_FACTOR = 4;
 
+/**
+ * The most the app reads of one answer, and of one event of a job's stream: generous (a job carries its
+ * input and output), but a server sending without end must not fill the tab's memory. README: "Limits".
+ */
+export const MAX_RESULT_BYTES = 64 * 1024 * 1024;
+
 type GetOptions = {
   credentials: Credentials;
   /** GET unless said: POST for an action without a body (cancel). */
   method?: 'GET' | 'POST';
   signal?: AbortSignal;
   timeoutMs?: number;
+  /** Bodies past this size are dropped unread (a list page of whole jobs may allow more). */
+  maxBytes?: number;
 };
+
+/** The answer with its body counted as it arrives: past `max` bytes the download stops. */
+function capped(response: Response, max: number, exceeded: () => void): Response {
+  const declared = Number(response.headers.get('Content-Length'));
+  let seen = 0;
+  const stop = (controller: TransformStreamDefaultController) => {
+    exceeded();
+    controller.error(new RangeError('too large'));
+  };
+  const body = response.body?.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      // Announced too large: not one byte is read.
+      start: (controller) => (declared > max ? stop(controller) : undefined),
+      transform(chunk, controller) {
+        seen += chunk.length;
+        if (seen > max) stop(controller);
+        else controller.enqueue(chunk);
+      },
+    }),
+  );
+  const { status, statusText, headers } = response;
+  return new Response(body ?? null, { status, statusText, headers });
+}
 
 /** GET a JSON resource, validated by `parse`. Throws ApiError; rethrows the caller's own abort as is. */
 export function getJson<T>(
@@ -76,8 +107,15 @@ export function getJson<T>(
 export async function getResource<T>(
   path: string,
   read: (response: Response) => Promise<T>,
-  { credentials, signal, method = 'GET', timeoutMs = DEFAULT_TIMEOUT_MS }: GetOptions,
+  {
+    credentials,
+    signal,
+    method = 'GET',
+    timeoutMs = DEFAULT_TIMEOUT_MS,
+    maxBytes = MAX_RESULT_BYTES,
+  }: GetOptions,
 ): Promise<T> {
+  let tooLarge = false;
   const timeout = new AbortController();
   let timer = setTimeout(() => timeout.abort(), timeoutMs);
   const onAbort = () => timeout.abort();
@@ -99,6 +137,7 @@ export async function getResource<T>(
       }
       throw new ApiError('network', NETWORK_MESSAGE);
     }
+    response = capped(response, maxBytes, () => (tooLarge = true));
     if (!response.ok) throw await httpError(response, credentials);
     // The answer has begun; a list page of megabytes may take a while more, but not forever.
     clearTimeout(timer);
@@ -113,6 +152,12 @@ export async function getResource<T>(
         );
       }
       if (signal?.aborted) throw new DOMException('Aborted', 'AbortError');
+      if (tooLarge) {
+        throw new ApiError(
+          'invalid-response',
+          `The server's answer is larger than ${formatBytes(maxBytes)}, more than this page reads.`,
+        );
+      }
       if (timeout.signal.aborted) {
         throw new ApiError('timeout', 'The server stopped sending its answer part-way.');
       }

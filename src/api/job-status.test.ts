@@ -1,4 +1,4 @@
-import { isFinished, isWaiting, statusFamily } from './job-status.ts';
+import { BADGE_CLASSES, isFinished, isWaiting, statusFamily } from './job-status.ts';
 
 describe('job status vocabulary', () => {
   it('puts every known word in its family, whatever its case', () => {
@@ -33,5 +33,10 @@ describe('job status vocabulary', () => {
     expect(isWaiting({ status: 'queued' })).toBe(true);
     expect(isWaiting({ status: 'queued', completedAt: '2026-01-01T00:00:00Z' })).toBe(false);
     expect(isWaiting({ status: 'running' })).toBe(false);
+  });
+
+  it('gives each family a badge colour of its own', () => {
+    const colours = Object.values(BADGE_CLASSES);
+    expect(new Set(colours).size).toBe(colours.length);
   });
 });

@@ -49,6 +49,7 @@ export const BADGE_CLASSES: Readonly<Record<StatusFamily, string>> = {
   running: 'bg-info-soft text-info-ink ring-info-line',
   succeeded: 'bg-ok-soft text-ok-ink ring-ok-line',
   failed: 'bg-danger-soft text-danger-ink ring-danger-line',
-  cancelled: 'bg-raised text-ink ring-line-strong',
+  // Stopped on purpose: set apart from a word we don't know.
+  cancelled: 'bg-surface text-muted ring-line-strong',
   unknown: 'bg-raised text-ink ring-line-strong',
 };

@@ -45,14 +45,14 @@ export function parseJobStatus(value: unknown, what = 'job'): JobStatus {
     jobType: requiredString(o, 'jobType', what),
     status: requiredString(o, 'status', what),
     ownerUser: requiredString(o, 'ownerUser', what),
-    startedAt: requiredString(o, 'startedAt', what),
     createdAt: requiredString(o, 'createdAt', what),
     updatedAt: requiredString(o, 'updatedAt', what),
   };
-  const ownerOrganization = optionalString(o, 'ownerOrganization', what);
-  const completedAt = optionalString(o, 'completedAt', what);
-  if (ownerOrganization !== undefined) status.ownerOrganization = ownerOrganization;
-  if (completedAt !== undefined) status.completedAt = completedAt;
+  // startedAt null: not started yet (a queued job), not a broken one.
+  for (const key of ['ownerOrganization', 'startedAt', 'completedAt'] as const) {
+    const v = optionalString(o, key, what);
+    if (v !== undefined) status[key] = v;
+  }
   return status;
 }
 
@@ -73,6 +73,7 @@ export function parseItems(value: unknown): unknown[] {
   return items;
 }
 
+/** A list page's frame: its counts and a list of items, each left to be checked on its own. */
 export function parseJobsPage(value: unknown): JobsPage {
   const o = asObject(value, 'job list');
   const items = o.items ?? [];
@@ -81,7 +82,7 @@ export function parseJobsPage(value: unknown): JobsPage {
     totalCount: count(o, 'totalCount', 'job list'),
     skip: count(o, 'skip', 'job list'),
     perPage: count(o, 'perPage', 'job list'),
-    items: items.map((item: unknown, i) => parseJob(item, `job ${i + 1} of the list`)),
+    items,
   };
 }
 

@@ -1,17 +1,21 @@
 import { QueryClient } from '@tanstack/react-query';
 import { act, renderHook } from '@testing-library/react';
+import { vi } from 'vitest';
 import { clearToken, setToken } from './token-store.ts';
 import { useForgetDataOnSignOut } from './use-forget-data-on-sign-out.ts';
 
 describe('useForgetDataOnSignOut', () => {
-  it('empties the query cache when the token goes, and only then', () => {
+  it('empties the query cache and forgets the rest when the token goes, and only then', () => {
     const queryClient = new QueryClient();
+    const forget = vi.fn();
     setToken('tok', false);
-    renderHook(() => useForgetDataOnSignOut(queryClient));
+    renderHook(() => useForgetDataOnSignOut(queryClient, forget));
     queryClient.setQueryData(['jobs', 'detail', 'a'], { id: 'a' });
     act(() => setToken('other', false));
     expect(queryClient.getQueryCache().getAll()).toHaveLength(1);
+    expect(forget).not.toHaveBeenCalled();
     act(() => clearToken('signed-out'));
     expect(queryClient.getQueryCache().getAll()).toHaveLength(0);
+    expect(forget).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { isUsableJobId } from '../api/http.ts';
+import { canonicalJobId } from '../jobs/job-id.ts';
 import { paths } from '../paths.ts';
 import { buttonClass, inputClass } from '../ui/button-styles.ts';
 import { useShortcuts } from '../ui/shortcuts.ts';
@@ -25,7 +26,7 @@ export function JumpToJob() {
     }
     setProblem(null);
     setJobId('');
-    void navigate(paths.job(id));
+    void navigate(paths.job(canonicalJobId(id)));
   }
 
   return (

@@ -10,6 +10,15 @@ export function recentOrganizations(): string[] {
   }
 }
 
+/** Signed out: the organizations typed in that session are not offered to the next person. */
+export function forgetOrganizations(): void {
+  try {
+    localStorage.removeItem(RECENT_KEY);
+  } catch {
+    // nothing kept
+  }
+}
+
 export function rememberOrganization(organization: string): void {
   const list = [organization, ...recentOrganizations().filter((o) => o !== organization)];
   try {

@@ -45,6 +45,26 @@ describe('the job cache', () => {
     expect(queryClient.getQueryData(jobQueries.detail('job-1').queryKey)).toEqual(newer);
   });
 
+  it('never counts a copy with an unreadable time as newer, and reads times in every format', () => {
+    const queryClient = clientWith(running);
+    writeJob(queryClient, { ...running, status: 'extracting', updatedAt: 'a moment ago' });
+    expect(queryClient.getQueryData(jobQueries.detail('job-1').queryKey)).toEqual(running);
+    // 10:00:05 in another spelling is the same update, and a zone-less time is UTC.
+    writeJob(queryClient, { ...running, status: 'x', updatedAt: '2026-11-01 10:00:05.000000' });
+    expect(queryClient.getQueryData(jobQueries.detail('job-1').queryKey)).toEqual(running);
+    const later = { ...running, status: 'extracting', updatedAt: '2026-11-01T10:00:06.5+00:00' };
+    writeJob(queryClient, later);
+    expect(queryClient.getQueryData(jobQueries.detail('job-1').queryKey)).toEqual(later);
+  });
+
+  it('finds a job whose id the service spells in another case', () => {
+    const uuid = '0f8e3a52-6c1d-4b7e-9a2f-3d5c7e9b1a40';
+    const queryClient = clientWith({ ...running, id: uuid });
+    writeJob(queryClient, { ...completed, id: uuid.toUpperCase() });
+    expect(queryClient.getQueryData(jobQueries.detail(uuid).queryKey)?.status).toBe('completed');
+    expect(queryClient.getQueryData(listKey)?.items[0]?.status).toBe('completed');
+  });
+
   it('refetches the full job when a status update shows it completed, even with the same status text', () => {
     const queryClient = clientWith(running);
     const invalidate = vi.spyOn(queryClient, 'invalidateQueries');

@@ -3,6 +3,7 @@ import { isFinished } from '../api/job-status.ts';
 import type { Job, JobStatus, StreamError } from '../api/types.ts';
 import type { JobDetail } from './job-detail.ts';
 import { jobQueries } from './job-queries.ts';
+import { sameJobId } from './job-id.ts';
 import { isNewer } from './job-state.ts';
 import { toListJob, type ListPage } from './list/list-job.ts';
 
@@ -84,7 +85,7 @@ export function writeJobStatus(queryClient: QueryClient, status: JobStatus, full
   }
   queryClient.setQueriesData<ListPage>({ queryKey: jobQueries.lists() }, (page) => {
     if (!page) return undefined;
-    const index = page.items.findIndex((item) => item.id === status.id);
+    const index = page.items.findIndex((item) => sameJobId(item.id, status.id));
     const row = page.items[index];
     if (!row || !isNewer(row, status)) return undefined;
     const items = page.items.slice();

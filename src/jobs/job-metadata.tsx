@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { JobStatus } from '../api/types.ts';
-import { formatAbsolute, formatDuration, formatRelative } from '../ui/time.ts';
+import { formatAbsolute, formatDuration, formatRelative, parseTime } from '../ui/time.ts';
 import { useNow } from '../ui/use-now.ts';
 import { isFinished, isWaiting } from '../api/job-status.ts';
 import { useAbsoluteTimes } from '../ui/absolute-times.tsx';
@@ -13,15 +13,18 @@ type JobTimingsInput = Pick<JobStatus, 'status' | 'createdAt' | 'startedAt' | 'c
 
 /** Queue wait and run time; both grow while the job waits or runs. */
 export function jobTimings(job: JobTimingsInput, now: number) {
-  const created = Date.parse(job.createdAt);
-  const started = Date.parse(job.startedAt);
-  const completed = job.completedAt ? Date.parse(job.completedAt) : NaN;
+  // An unreadable time makes NaN here, which duration() shows as a dash.
+  const created = parseTime(job.createdAt) ?? NaN;
+  const started = parseTime(job.startedAt) ?? NaN;
+  const completed = parseTime(job.completedAt) ?? NaN;
   const finished = isFinished(job);
   if (isWaiting(job)) {
     return { waiting: true, queueWaitMs: now - created, runMs: undefined };
   }
   const end = finished ? completed : now;
-  return { waiting: false, queueWaitMs: started - created, runMs: end - started };
+  // Never started (cancelled in the queue, say): no run time.
+  const runMs = job.startedAt === undefined ? undefined : end - started;
+  return { waiting: false, queueWaitMs: started - created, runMs };
 }
 
 type JobMetadataProps = { job: JobStatus };
@@ -42,7 +45,7 @@ export function JobMetadata({ job }: JobMetadataProps) {
         <Time iso={job.createdAt} now={now} />
       </Item>
       <Item label="Started">
-        {waiting ? (
+        {waiting || job.startedAt === undefined ? (
           <span className="text-muted">Not yet</span>
         ) : (
           <Time iso={job.startedAt} now={now} />
@@ -92,7 +95,7 @@ type TimeProps = { iso: string; now: number };
 /** Relative time with the absolute time and its zone below it, or the other way round ("Absolute times"). */
 function Time({ iso, now }: TimeProps) {
   const [absolute] = useAbsoluteTimes();
-  const valid = !Number.isNaN(Date.parse(iso));
+  const valid = parseTime(iso) !== undefined;
   if (!valid) return <span>{iso}</span>;
   const [first, second] = absolute
     ? [formatAbsolute(iso), formatRelative(iso, now)]

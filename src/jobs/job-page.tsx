@@ -17,7 +17,7 @@ import { jobQueries } from './job-queries.ts';
 import { isNewer } from './job-state.ts';
 import { isFinished } from '../api/job-status.ts';
 import { JOB_REFUSAL_TITLES } from '../api/http-messages.ts';
-import { shortId } from '../lib/format.ts';
+import { forAttribute, shortId } from '../lib/format.ts';
 import type { StreamState } from './stream/stream-state.ts';
 import { useJobStream } from './stream/use-job-stream.ts';
 import { LiveIndicator } from './live-indicator.tsx';
@@ -110,7 +110,7 @@ function JobView({ jobId }: JobViewProps) {
         <div className="flex items-start gap-1">
           <h1
             id="job-heading"
-            aria-label={`Job ${jobId}`}
+            aria-label={`Job ${forAttribute(jobId)}`}
             className="min-w-0 font-mono text-lg font-semibold break-all sm:text-xl"
           >
             {jobId}

@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { isFinished } from '../api/job-status.ts';
 import type { ListParams } from '../api/types.ts';
+import { canonicalJobId } from './job-id.ts';
 import { fetchJobStatus, fetchJobsPage } from './jobs-api.ts';
 
 // The one way to name a query: each entry is a `queryOptions` object whose key carries its data type,
@@ -15,12 +16,13 @@ export const jobQueries = {
       queryFn: ({ signal }) => fetchJobsPage(params, signal),
       staleTime: 10_000,
     }),
+  // Keyed and asked by the job's one spelling (job-id.ts), whatever case the caller has.
   detail: (jobId: string) =>
     queryOptions({
-      queryKey: [...jobQueries.all(), 'detail', jobId] as const,
+      queryKey: [...jobQueries.all(), 'detail', canonicalJobId(jobId)] as const,
       // With the fallback for a service without the detail endpoint: job-page code, not first-load code.
       queryFn: async ({ client, signal }) =>
-        (await import('./job-detail.ts')).fetchJobDetail(client, jobId, signal),
+        (await import('./job-detail.ts')).fetchJobDetail(client, canonicalJobId(jobId), signal),
       staleTime: 10_000,
       // Back online, an unfinished job is refetched once (its result may have come meanwhile); a
       // finished one cannot change, and can be megabytes.
@@ -30,7 +32,7 @@ export const jobQueries = {
   /** The cheap /status read: the stream's checks and its polling go through it. */
   status: (jobId: string) =>
     queryOptions({
-      queryKey: [...jobQueries.all(), 'status', jobId] as const,
-      queryFn: ({ signal }) => fetchJobStatus(jobId, signal),
+      queryKey: [...jobQueries.all(), 'status', canonicalJobId(jobId)] as const,
+      queryFn: ({ signal }) => fetchJobStatus(canonicalJobId(jobId), signal),
     }),
 };

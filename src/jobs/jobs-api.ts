@@ -1,4 +1,4 @@
-import { getJson, getResource, jobPath } from '../api/http.ts';
+import { getJson, getResource, jobPath, MAX_RESULT_BYTES } from '../api/http.ts';
 import type { Job, JobStatus, ListParams } from '../api/types.ts';
 import { parseItems, parseJob, parseJobStatus } from '../api/validate.ts';
 import { currentCredentials } from '../auth/token-store.ts';
@@ -18,7 +18,8 @@ export function fetchJobsPage(params: ListParams, signal?: AbortSignal): Promise
   return getResource(
     listPath(params),
     async (response) => parseRows(await response.arrayBuffer()),
-    { signal, credentials: currentCredentials() },
+    // A page holds up to 100 whole jobs: room for a few big ones.
+    { signal, credentials: currentCredentials(), maxBytes: 4 * MAX_RESULT_BYTES },
   );
 }
 

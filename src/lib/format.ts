@@ -13,6 +13,14 @@ export function truncate(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
+/**
+ * Text from the server made fit for an attribute (a title, an aria-label, the document title): a
+ * hover or a screen reader can't make use of megabytes, and the browser would hold them twice.
+ */
+export function forAttribute(text: string): string {
+  return truncate(text, 200);
+}
+
 /** "1 job", "2 jobs". */
 export function plural(n: number, word: string): string {
   return n === 1 ? word : `${word}s`;

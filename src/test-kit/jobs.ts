@@ -50,7 +50,7 @@ export function statusOf(job: Job): JobStatus {
 
 /** A list page holding `jobs`, as the list keeps it (rows without payloads). */
 export function listPage(jobs: Job[], { skip = 0, perPage = 30, totalCount = jobs.length } = {}) {
-  const page: ListPage = { totalCount, skip, perPage, items: jobs.map(toListJob) };
+  const page: ListPage = { totalCount, skip, perPage, items: jobs.map(toListJob), unreadable: [] };
   return page;
 }
 

@@ -1,4 +1,5 @@
-import { formatAbsolute, formatAbsoluteCompact, formatRelative } from './time.ts';
+import { forAttribute } from '../lib/format.ts';
+import { formatAbsolute, formatAbsoluteCompact, formatRelative, parseTime } from './time.ts';
 import { useNow } from './use-now.ts';
 import { useAbsoluteTimes } from './absolute-times.tsx';
 
@@ -9,11 +10,13 @@ export function RelativeTime({ iso }: RelativeTimeProps) {
   const now = useNow(30_000);
   const [absolute] = useAbsoluteTimes();
   if (!iso) return <span className="text-muted">—</span>;
-  const valid = !Number.isNaN(Date.parse(iso));
+  const valid = parseTime(iso) !== undefined;
   return (
     <time
       dateTime={valid ? iso : undefined}
-      title={absolute ? `${formatAbsolute(iso)}, ${formatRelative(iso, now)}` : formatAbsolute(iso)}
+      title={forAttribute(
+        absolute ? `${formatAbsolute(iso)}, ${formatRelative(iso, now)}` : formatAbsolute(iso),
+      )}
     >
       {!valid ? iso : absolute ? formatAbsoluteCompact(iso) : formatRelative(iso, now)}
     </time>

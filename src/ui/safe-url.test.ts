@@ -1,4 +1,4 @@
-import { safeHttpUrl } from './safe-url.ts';
+import { linkHost, linkText, safeHttpUrl } from './safe-url.ts';
 
 describe('safeHttpUrl', () => {
   it.each([
@@ -22,4 +22,16 @@ describe('safeHttpUrl', () => {
     'mailto:a@b.c',
     '',
   ])('does not link %j', (value) => expect(safeHttpUrl(value)).toBeNull());
+});
+
+describe('link text and host', () => {
+  it('strips every bidi control from the text shown', () => {
+    const controls = '\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069';
+    expect(linkText(`https://a.example/${controls}x`)).toBe('https://a.example/x');
+  });
+
+  it('names the host, with its port, as the browser reaches it', () => {
+    expect(linkHost('https://user@a.example:8443/x')).toBe('a.example:8443');
+    expect(linkHost('https://bücher.example/')).toBe('xn--bcher-kva.example');
+  });
 });

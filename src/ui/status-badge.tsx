@@ -1,4 +1,5 @@
 import { BADGE_CLASSES, statusFamily } from '../api/job-status.ts';
+import { forAttribute } from '../lib/format.ts';
 import { cn } from './cn.ts';
 
 type StatusBadgeProps = { status: string };
@@ -11,7 +12,7 @@ export function StatusBadge({ status }: StatusBadgeProps) {
         'inline-flex max-w-40 items-center truncate rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset',
         BADGE_CLASSES[statusFamily(status)],
       )}
-      title={status}
+      title={forAttribute(status)}
     >
       {status || 'unknown'}
     </span>

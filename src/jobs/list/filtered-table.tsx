@@ -1,5 +1,5 @@
 import { useId, useState, type ReactNode } from 'react';
-import type { ListJob } from './list-job.ts';
+import type { ListJob, UnreadableItem } from './list-job.ts';
 import { plural } from '../../lib/format.ts';
 import { JobsTableSkeleton } from './jobs-table-skeleton.tsx';
 import { JobsTable } from './jobs-table.tsx';
@@ -11,13 +11,20 @@ type Filter = { status: string; type: string };
 type FilteredTableProps = {
   /** null while the first page loads: the skeleton, with the filters already in place. */
   rows: readonly ListJob[] | null;
+  unreadable: readonly UnreadableItem[];
   skeletonRows: number;
   busy: boolean;
   overlay: ReactNode;
 };
 
 /** The API has no filters: this narrows the rows on screen, and says so. */
-export function FilteredTable({ rows, skeletonRows, busy, overlay }: FilteredTableProps) {
+export function FilteredTable({
+  rows,
+  unreadable,
+  skeletonRows,
+  busy,
+  overlay,
+}: FilteredTableProps) {
   const [filter, setFilter] = useState<Filter>({ status: '', type: '' });
   const all = rows ?? [];
   const statuses = distinct(all.map((job) => job.status));
@@ -40,20 +47,29 @@ export function FilteredTable({ rows, skeletonRows, busy, overlay }: FilteredTab
         <JobsTableSkeleton rows={skeletonRows} />
       </>
     );
-  } else if (rows.length === 0) {
+  } else if (rows.length === 0 && unreadable.length === 0) {
     body = (
       <p className="rounded-lg border border-dashed border-line-strong px-6 py-8 text-center text-sm">
         Every job of this page was already shown on the page you came from.
       </p>
     );
-  } else if (filtered.length === 0) {
+  } else if (active && filtered.length === 0) {
     body = (
       <p className="rounded-lg border border-dashed border-line-strong px-6 py-8 text-center text-sm">
         No job on this page matches the filter. Other pages are not searched.
       </p>
     );
   } else {
-    body = <JobsTable rows={filtered} busy={busy} selectedId={selectedId} onSelect={select} />;
+    // An item that could not be read matches no filter.
+    body = (
+      <JobsTable
+        rows={filtered}
+        unreadable={active ? [] : unreadable}
+        busy={busy}
+        selectedId={selectedId}
+        onSelect={select}
+      />
+    );
   }
 
   return (

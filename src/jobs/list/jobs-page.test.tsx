@@ -58,6 +58,64 @@ describe('JobsPage', { timeout: 15_000 }, () => {
     expect(table.textContent).not.toContain('xxxxxxxxxx');
   });
 
+  it('shows a broken item as a row saying so, and the rest of the page around it', async () => {
+    const api = fakeApi();
+    api.reply((url) => {
+      if (url.pathname !== '/api/jobs') return undefined;
+      const items = [
+        seriesJob(0),
+        { ...seriesJob(1), createdAt: 42 },
+        seriesJob(2, { startedAt: undefined, status: 'queued', completedAt: undefined }),
+        'nonsense',
+        {
+          ...seriesJob(4),
+          updatedAt: '2026-11-01 11:00:00.123456',
+          startedAt: null,
+          createdAt: 'yesterday',
+        },
+      ];
+      return json({ totalCount: 5, skip: 0, perPage: 30, items });
+    });
+    renderAt('/jobs');
+    expect(
+      await screen.findByText('2 jobs could not be read: their rows say why.'),
+    ).toBeInTheDocument();
+    const rows = within(screen.getByRole('table', { name: 'Jobs' }))
+      .getAllByRole('row')
+      .slice(1);
+    expect(rows.map((row) => row.textContent)).toEqual([
+      expect.stringContaining('job-0000'),
+      expect.stringMatching(/^job-0001Could not be read: "createdAt" is missing or not text$/),
+      expect.stringContaining('queued'),
+      '—Could not be read: it is not an object',
+      expect.stringContaining('yesterday'),
+    ]);
+    const [, broken, queued] = rows as [HTMLElement, HTMLElement, HTMLElement];
+    expect(within(broken).getByRole('link', { name: 'job-0001' })).toHaveAttribute(
+      'href',
+      '/jobs/job-0001-aaaa-bbbb-cccc',
+    );
+    // A queued job (no startedAt) is not started, not broken.
+    expect(within(queued).getByTitle('Not started')).toBeInTheDocument();
+    // Every item counts in the range, read or not.
+    expect(screen.getByText('1-5 of 5')).toBeInTheDocument();
+    const text = document.body.textContent ?? '';
+    expect(text).not.toMatch(/Invalid Date|NaN/);
+  });
+
+  it('says so for one broken item in the singular', async () => {
+    const api = fakeApi();
+    api.reply((url) =>
+      url.pathname === '/api/jobs'
+        ? json({ totalCount: 2, skip: 0, perPage: 30, items: [seriesJob(0), {}] })
+        : undefined,
+    );
+    renderAt('/jobs');
+    expect(
+      await screen.findByText('1 job could not be read: its row says why.'),
+    ).toBeInTheDocument();
+  });
+
   it('pages with the four buttons, disabled where they lead nowhere', async () => {
     const user = userEvent.setup();
     fakeApi({ jobs: jobSeries(237) });

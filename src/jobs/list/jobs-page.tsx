@@ -4,6 +4,7 @@ import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import type { ListParams } from '../../api/types.ts';
 import { paths, parseListSearch } from '../../paths.ts';
 import { Link } from '../../ui/link.tsx';
+import { plural } from '../../lib/format.ts';
 import { Notice } from '../../ui/notice.tsx';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
 import { useShortcuts } from '../../ui/shortcuts.ts';
@@ -55,6 +56,7 @@ export function JobsPage() {
   // The page that belongs to this URL (not the previous one kept while it loads).
   const current = data && !isPlaceholderData ? data : undefined;
 
+  const unreadable = data?.unreadable.length ?? 0;
   const { rows, drift } = current
     ? detectDrift(params, current, listState.from)
     : { rows: data?.items ?? [], drift: null };
@@ -134,6 +136,12 @@ export function JobsPage() {
           </ul>
         </Notice>
       )}
+      {unreadable > 0 && (
+        <Notice tone="amber">
+          {unreadable} {plural(unreadable, 'job')} could not be read:{' '}
+          {unreadable === 1 ? 'its row says' : 'their rows say'} why.
+        </Notice>
+      )}
       {drift && (
         <Notice tone="sky">
           {driftText(drift)}{' '}
@@ -147,6 +155,7 @@ export function JobsPage() {
         organization={organization}
         perPage={perPage}
         rows={rows}
+        unreadable={data?.unreadable ?? []}
         totalCount={data?.totalCount ?? null}
         loading={isPlaceholderData}
         error={error}
@@ -173,7 +182,7 @@ export function JobsPage() {
             totalCount={data?.totalCount ?? null}
             shown={
               current
-                ? current.items.length
+                ? current.items.length + unreadable
                 : Math.max(0, Math.min(perPage, (data?.totalCount ?? 0) - skip))
             }
             onNavigate={go}

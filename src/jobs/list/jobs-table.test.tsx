@@ -2,6 +2,7 @@ import { act, render, screen, within } from '@testing-library/react';
 import { vi } from 'vitest';
 import { shortId } from '../../lib/format.ts';
 import { renderInRouter } from '../../test-kit/render-in-router.tsx';
+import { useDocumentTitle } from '../../ui/use-document-title.ts';
 import { JobsTableSkeleton } from './jobs-table-skeleton.tsx';
 import { JobsTable } from './jobs-table.tsx';
 import type { ListJob } from './list-job.ts';
@@ -47,6 +48,38 @@ describe('JobsTable', () => {
     ]);
     expect(screen.getByTitle('Not started')).toHaveTextContent('—');
     expect(screen.getByText('paused-by-ops')).toBeInTheDocument();
+  });
+
+  it('cuts long server text short in every attribute (hovers, labels)', () => {
+    const long = 'w'.repeat(100_000);
+    renderTable([
+      job({
+        id: `id-${long}`,
+        jobType: long,
+        ownerUser: long,
+        ownerOrganization: long,
+        status: long,
+        createdAt: long,
+        errorCode: long,
+        errorMessage: long,
+      }),
+    ]);
+    const attributes = [...document.querySelectorAll('*')].flatMap((el) =>
+      [...el.attributes]
+        .filter((a) => a.name === 'title' || a.name.startsWith('aria-'))
+        .map((a) => a.value),
+    );
+    expect(attributes.some((value) => value.includes('w'.repeat(200)))).toBe(true);
+    expect(Math.max(...attributes.map((value) => value.length))).toBeLessThanOrEqual(201 + 10);
+  });
+
+  it('cuts a long document title short', () => {
+    function Titled() {
+      useDocumentTitle(`Jobs · ${'o'.repeat(10_000)}`);
+      return null;
+    }
+    render(<Titled />);
+    expect(document.title.length).toBeLessThan(230);
   });
 
   it('keeps short ids whole and shortens long ones', () => {

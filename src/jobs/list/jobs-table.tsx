@@ -1,19 +1,21 @@
 import { memo } from 'react';
 import { Link } from '../../ui/link.tsx';
-import type { ListJob } from './list-job.ts';
+import type { ListJob, UnreadableItem } from './list-job.ts';
 import { paths } from '../../paths.ts';
 import { CopyButton } from '../../ui/copy-button.tsx';
 import { RelativeTime } from '../../ui/relative-time.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
-import { formatDuration } from '../../ui/time.ts';
+import { formatDuration, parseTime } from '../../ui/time.ts';
 import { useNow } from '../../ui/use-now.ts';
 import { ownerCol, TableFrame, td } from './table-frame.tsx';
 import { isFinished, isWaiting } from '../../api/job-status.ts';
-import { shortId } from '../../lib/format.ts';
+import { forAttribute, shortId } from '../../lib/format.ts';
 import { cn } from '../../ui/cn.ts';
 
 type JobsTableProps = {
   rows: readonly ListJob[];
+  /** Items the page could not read, each shown as a row at its place. */
+  unreadable?: readonly UnreadableItem[];
   /** The rows are the previous page's while the next one loads. */
   busy?: boolean;
   /** The row the keyboard selection is on (use-row-keys.ts). */
@@ -21,7 +23,20 @@ type JobsTableProps = {
   onSelect?: (id: string) => void;
 };
 
-export function JobsTable({ rows, busy = false, selectedId = null, onSelect }: JobsTableProps) {
+export function JobsTable({
+  rows,
+  unreadable = [],
+  busy = false,
+  selectedId = null,
+  onSelect,
+}: JobsTableProps) {
+  const cells = rows.map((job) => (
+    <JobRow key={job.id} job={job} selected={job.id === selectedId} onSelect={onSelect} />
+  ));
+  // In the page's order, so each lands at its place among the page's items.
+  for (const item of unreadable) {
+    cells.splice(item.index, 0, <UnreadableRow key={`#${item.index}`} item={item} />);
+  }
   return (
     <TableFrame busy={busy}>
       <tbody
@@ -30,9 +45,7 @@ export function JobsTable({ rows, busy = false, selectedId = null, onSelect }: J
           busy && 'opacity-60 delay-200 duration-300',
         )}
       >
-        {rows.map((job) => (
-          <JobRow key={job.id} job={job} selected={job.id === selectedId} onSelect={onSelect} />
-        ))}
+        {cells}
       </tbody>
     </TableFrame>
   );
@@ -56,7 +69,7 @@ const JobRow = memo(function JobRow({ job, selected, onSelect }: JobRowProps) {
           <Link
             to={paths.job(job.id)}
             // The name is the visible short id (what a voice user would say); the full id is its description.
-            title={job.id}
+            title={forAttribute(job.id)}
             className="font-mono text-accent underline-offset-2 hover:underline"
           >
             {shortId(job.id)}
@@ -67,14 +80,14 @@ const JobRow = memo(function JobRow({ job, selected, onSelect }: JobRowProps) {
       <td className={td}>
         <StatusBadge status={job.status} />
       </td>
-      <td className={cn(td, 'truncate')} title={job.jobType}>
+      <td className={cn(td, 'truncate')} title={forAttribute(job.jobType)}>
         {job.jobType}
       </td>
       <td
         className={cn(td, ownerCol, 'truncate')}
-        title={
-          job.ownerOrganization ? `${job.ownerUser} · ${job.ownerOrganization}` : job.ownerUser
-        }
+        title={forAttribute(
+          job.ownerOrganization ? `${job.ownerUser} · ${job.ownerOrganization}` : job.ownerUser,
+        )}
       >
         {job.ownerUser}
         {job.ownerOrganization && <span className="text-muted"> · {job.ownerOrganization}</span>}
@@ -90,7 +103,7 @@ const JobRow = memo(function JobRow({ job, selected, onSelect }: JobRowProps) {
           <span
             className="font-mono text-xs text-danger"
             // The error text is untrusted and may be long: the hover shows the start of it.
-            title={job.errorMessage ?? job.errorCode}
+            title={forAttribute(job.errorMessage ?? job.errorCode)}
           >
             {job.errorCode}
           </span>
@@ -100,12 +113,31 @@ const JobRow = memo(function JobRow({ job, selected, onSelect }: JobRowProps) {
   );
 });
 
+function UnreadableRow({ item: { id, problem } }: { item: UnreadableItem }) {
+  return (
+    <tr>
+      <td className={td}>
+        {id === undefined ? (
+          <Dash />
+        ) : (
+          <Link to={paths.job(id)} title={forAttribute(id)} className="font-mono underline">
+            {shortId(id)}
+          </Link>
+        )}
+      </td>
+      <td colSpan={6} className={cn(td, 'truncate text-danger')} title={forAttribute(problem)}>
+        Could not be read: {problem}
+      </td>
+    </tr>
+  );
+}
+
 function Duration({ job }: { job: ListJob }) {
-  const started = Date.parse(job.startedAt);
-  if (Number.isNaN(started)) return <Dash />;
+  const started = parseTime(job.startedAt);
+  if (started === undefined) return <Dash label={isWaiting(job) ? 'Not started' : undefined} />;
   if (isFinished(job)) {
-    const completed = Date.parse(job.completedAt ?? job.updatedAt);
-    return Number.isNaN(completed) ? <Dash /> : <>{formatDuration(completed - started)}</>;
+    const completed = parseTime(job.completedAt ?? job.updatedAt);
+    return completed === undefined ? <Dash /> : <>{formatDuration(completed - started) || '—'}</>;
   }
   if (isWaiting(job)) return <Dash label="Not started" />;
   return <RunningDuration started={started} />;

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { ApiError } from '../../api/api-error.ts';
 import { listFailureTitle } from '../../api/http-messages.ts';
-import type { ListJob } from './list-job.ts';
+import type { ListJob, UnreadableItem } from './list-job.ts';
 import { paths } from '../../paths.ts';
 import { buttonClass } from '../../ui/button-styles.ts';
 import { ErrorPanel } from '../../ui/error-panel.tsx';
@@ -12,6 +12,7 @@ type ListBodyProps = {
   organization: string | null;
   perPage: number;
   rows: readonly ListJob[];
+  unreadable: readonly UnreadableItem[];
   totalCount: number | null;
   loading: boolean;
   error: Error | null;
@@ -25,6 +26,7 @@ export function ListBody({
   organization,
   perPage,
   rows,
+  unreadable,
   totalCount,
   loading,
   error,
@@ -58,6 +60,7 @@ export function ListBody({
       )}
       <FilteredTable
         rows={totalCount === null ? null : rows}
+        unreadable={unreadable}
         skeletonRows={perPage}
         busy={loading}
         overlay={overlay}

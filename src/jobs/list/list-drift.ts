@@ -2,6 +2,7 @@
 // came from, and what moved since.
 import type { ListParams } from '../../api/types.ts';
 import { plural } from '../../lib/format.ts';
+import { parseTime } from '../../ui/time.ts';
 
 /** What the list remembers in the history entry (so Back/Forward and reload see the same thing). */
 export type ListLocationState = {
@@ -57,14 +58,27 @@ export type Drift = {
   /** How many more (or fewer, negative) jobs the list holds than when the previous page loaded. */
   arrived: number;
   direction: 'forward' | 'back';
+  /** The page reads newest first by `createdAt` (the API does not say how it sorts). */
+  newestFirst: boolean;
 };
+
+/** No job is newer than the one above it, and every time can be read. */
+function readsNewestFirst(items: readonly { createdAt: string }[]): boolean {
+  let above = Infinity;
+  for (const { createdAt } of items) {
+    const time = parseTime(createdAt);
+    if (time === undefined || time > above) return false;
+    above = time;
+  }
+  return true;
+}
 
 /**
  * Skip-based paging drifts when jobs arrive on top: moving forward repeats the jobs pushed down from the
  * previous page; moving back, jobs pushed down from this page were never seen. Compares the page by id
  * with its neighbour the person came from.
  */
-export function detectDrift<Row extends { id: string }>(
+export function detectDrift<Row extends { id: string; createdAt: string }>(
   params: ListParams,
   page: { totalCount: number; items: readonly Row[] },
   from: PagedFrom | undefined,
@@ -82,12 +96,17 @@ export function detectDrift<Row extends { id: string }>(
   if (repeated === 0 && arrived === 0) return { rows: page.items, drift: null };
   return {
     rows,
-    drift: { repeated, arrived, direction: params.skip > from.skip ? 'forward' : 'back' },
+    drift: {
+      repeated,
+      arrived,
+      direction: params.skip > from.skip ? 'forward' : 'back',
+      newestFirst: readsNewestFirst(page.items),
+    },
   };
 }
 
 /** One sentence for the reader about what moved. */
-export function driftText({ repeated, arrived, direction }: Drift): string {
+export function driftText({ repeated, arrived, direction, newestFirst }: Drift): string {
   const parts: string[] = [];
   if (arrived > 0) {
     parts.push(`${arrived} new ${plural(arrived, 'job')} arrived since the previous page loaded.`);
@@ -101,7 +120,8 @@ export function driftText({ repeated, arrived, direction }: Drift): string {
       `${repeated} ${plural(repeated, 'job')} you saw on the ${direction === 'forward' ? 'previous' : 'next'} page moved here and ${repeated === 1 ? 'is' : 'are'} not repeated.`,
     );
   }
-  if (arrived > 0 && direction === 'back') {
+  // Only a list sorted newest first pushes this page's last jobs down; otherwise say nothing of them.
+  if (arrived > 0 && direction === 'back' && newestFirst) {
     parts.push(
       `The last ${arrived === 1 ? 'job' : `${arrived} jobs`} of this page moved to the next page.`,
     );

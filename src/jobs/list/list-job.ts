@@ -1,5 +1,5 @@
 import type { Job, JobStatus, JobsPage } from '../../api/types.ts';
-import { parseJobsPage } from '../../api/validate.ts';
+import { InvalidResponseError, parseJob, parseJobsPage } from '../../api/validate.ts';
 import { truncate } from '../../lib/format.ts';
 import { utf8Length } from '../../lib/bytes.ts';
 
@@ -20,8 +20,18 @@ export type ListJob = JobStatus & {
   outputBytes?: number;
 };
 
-/** A list page as the list keeps it. */
-export type ListPage = Omit<JobsPage, 'items'> & { items: ListJob[] };
+/** A list item that is not a job as the contract has it: a row saying so, where it was on the page. */
+export type UnreadableItem = {
+  /** Its place among the page's items. */
+  index: number;
+  /** Its id, when it has one that is text. */
+  id?: string;
+  /** What is wrong with it, from validate.ts. */
+  problem: string;
+};
+
+/** A list page as the list keeps it: the jobs it could read, and the items it could not. */
+export type ListPage = Omit<JobsPage, 'items'> & { items: ListJob[]; unreadable: UnreadableItem[] };
 
 // Most payloads are printable ASCII: their size is their length, found by a native scan, not a loop.
 const NON_ASCII = /[^\x20-\x7e\t\n\r]/;
@@ -42,5 +52,19 @@ export function toListJob(job: Job): ListJob {
  */
 export function rowsPageFromText(text: string): ListPage {
   const page = parseJobsPage(JSON.parse(text));
-  return { ...page, items: page.items.map(toListJob) };
+  const items: ListJob[] = [];
+  const unreadable: UnreadableItem[] = [];
+  page.items.forEach((item, index) => {
+    try {
+      items.push(toListJob(parseJob(item, 'it')));
+    } catch (error) {
+      if (!(error instanceof InvalidResponseError)) throw error;
+      const id = (item as { id?: unknown } | null)?.id;
+      // "it: "status" is missing or not text", "it is not an object": the row says which job.
+      const bad: UnreadableItem = { index, problem: error.message.replace(/^it: /, '') };
+      if (typeof id === 'string' && id !== '') bad.id = id;
+      unreadable.push(bad);
+    }
+  });
+  return { ...page, items, unreadable };
 }

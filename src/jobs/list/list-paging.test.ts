@@ -134,7 +134,7 @@ describe('detectDrift', () => {
     const page = { totalCount: 103, items: jobs(27, 57) };
     const { rows, drift } = detectDrift(params(30), page, from);
     expect(rows.map((r) => r.id)).toEqual(jobs(30, 57).map((r) => r.id));
-    expect(drift).toEqual({ repeated: 3, arrived: 3, direction: 'forward' });
+    expect(drift).toEqual({ repeated: 3, arrived: 3, direction: 'forward', newestFirst: true });
     expect(drift && driftText(drift)).toBe(
       '3 new jobs arrived since the previous page loaded. 3 jobs you saw on the previous page moved here and are not repeated.',
     );
@@ -148,6 +148,16 @@ describe('detectDrift', () => {
     expect(drift && driftText(drift)).toMatch(
       /The last 2 jobs of this page moved to the next page/,
     );
+  });
+
+  it('says nothing of jobs pushed out of sight when the list is not sorted newest first', () => {
+    const from = pagedFrom(params(60), 100, jobs(60, 90));
+    const items = jobs(28, 58).map((j, i) => ({ ...j, createdAt: `2026-01-01T00:${10 + i}:00Z` }));
+    const { drift } = detectDrift(params(30), { totalCount: 102, items }, from);
+    expect(drift && driftText(drift)).toBe('2 new jobs arrived since the previous page loaded.');
+    const unreadable = items.map((j) => ({ ...j, createdAt: 'today' }));
+    const again = detectDrift(params(30), { totalCount: 102, items: unreadable }, from).drift;
+    expect(again && driftText(again)).toBe('2 new jobs arrived since the previous page loaded.');
   });
 
   it('does nothing when the list did not move', () => {

@@ -4,6 +4,7 @@ import { vi } from 'vitest';
 import { fakeApi } from '../../test-kit/fake-api.ts';
 import { completedJob, jobSeries, listPage } from '../../test-kit/jobs.ts';
 import { renderInRouter } from '../../test-kit/render-in-router.tsx';
+import type { Job } from '../../api/types.ts';
 import { countNewJobs, NEW_JOBS_POLL_MS, NewJobsNotice } from './new-jobs-notice.tsx';
 
 /** A list page of `total` jobs whose first ones are `ids`. */
@@ -26,6 +27,31 @@ describe('countNewJobs', () => {
   it('notices an unknown newest job even when the count did not grow', () => {
     expect(countNewJobs(page(100, ['a', 'b']), page(100, ['z']))).toBe(1);
     expect(countNewJobs(page(100, ['a', 'b']), page(100, ['a']))).toBe(0);
+  });
+});
+
+describe('countNewJobs, whichever way the service sorts', () => {
+  const at = (id: string, createdAt: string) => completedJob({ id, createdAt });
+  const list = (total: number, jobs: Job[]) => listPage(jobs, { totalCount: total });
+  const older = at('older', '2026-01-01 00:00:00');
+  const newer = at('newer', '2026-01-01T00:05:00.000001+00:00');
+  const newest = at('newest', '2026-01-01T00:10:00');
+
+  it('counts jobs on top of a list sorted newest first', () => {
+    expect(countNewJobs(list(2, [newer, older]), list(4, [newest]))).toBe(2);
+  });
+
+  it('says nothing for a list sorted oldest first: arrivals never reach its first page', () => {
+    expect(countNewJobs(list(2, [older, newer]), list(4, [older]))).toBe(0);
+    // Its first job gone, the next one leads: no arrival either.
+    expect(countNewJobs(list(2, [newer, newest]), list(4, [at('x', '2026-01-01T00:01:00Z')]))).toBe(
+      0,
+    );
+  });
+
+  it('says nothing when the times cannot be read', () => {
+    expect(countNewJobs(list(2, [newer, older]), list(4, [at('x', 'just now')]))).toBe(0);
+    expect(countNewJobs(list(2, [at('y', '?'), older]), list(4, [newest]))).toBe(0);
   });
 });
 

@@ -3,25 +3,34 @@ import type { ListPage } from './list-job.ts';
 import { buttonClass } from '../../ui/button-styles.ts';
 import { jobQueries } from '../job-queries.ts';
 import { plural } from '../../lib/format.ts';
+import { parseTime } from '../../ui/time.ts';
+import { sameJobId } from '../job-id.ts';
 import { cn } from '../../ui/cn.ts';
 
 /** How often page 1 asks whether jobs arrived (only while the tab is visible). */
 export const NEW_JOBS_POLL_MS = 15_000;
 
 /**
- * How many jobs arrived on top of `page`, judged from a probe of the list head. Jobs only ever arrive,
- * so a probe older than the page (the page was just refreshed) counts no more than the page has.
+ * How many jobs arrived on top of `page`, judged from a probe of the list head. The API does not say
+ * how it sorts, so it is judged from `createdAt`: jobs arrived on top when the list's first job is one
+ * the page lacks and is at least as new as every job on it. Any other case (a list sorted oldest first,
+ * times that can't be read, a probe older than the page) says nothing rather than something wrong.
  */
 export function countNewJobs(
   page: Pick<ListPage, 'totalCount' | 'items'>,
   probe: Pick<ListPage, 'totalCount' | 'items'> | undefined,
 ): number {
-  if (!probe) return 0;
-  const grown = probe.totalCount - page.totalCount;
-  // The newest job is one we don't show: something arrived even if the count says otherwise.
-  const top = probe.items[0];
-  const unknownTop = top !== undefined && !page.items.some((job) => job.id === top.id);
-  return Math.max(grown, unknownTop ? 1 : 0);
+  const top = probe?.items[0];
+  if (!probe || !top || page.items.some((job) => sameJobId(job.id, top.id))) return 0;
+  let newest = -Infinity;
+  for (const job of [top, ...page.items]) {
+    const time = parseTime(job.createdAt);
+    if (time === undefined) return 0;
+    if (job !== top) newest = Math.max(newest, time);
+  }
+  return (parseTime(top.createdAt) ?? 0) >= newest
+    ? Math.max(probe.totalCount - page.totalCount, 1)
+    : 0;
 }
 
 type NewJobsNoticeProps = {

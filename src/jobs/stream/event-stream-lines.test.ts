@@ -1,4 +1,4 @@
-import { BIG_LINE, eventStreamLines } from './event-stream-lines.ts';
+import { BIG_LINE, EventTooLarge, eventStreamLines } from './event-stream-lines.ts';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -74,5 +74,36 @@ describe('eventStreamLines', () => {
     let seen = 0;
     await run(['x', 'y', '\n'], () => (seen += 1));
     expect(seen).toBe(3);
+  });
+});
+
+describe('eventStreamLines caps', () => {
+  it('fails on a line that never ends once it passes the cap, and reads no more', async () => {
+    const lines = eventStreamLines(undefined, 100);
+    let pulled = 0;
+    const source = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 1;
+        controller.enqueue(encoder.encode('x'.repeat(30)));
+      },
+    });
+    const reader = source.pipeThrough(lines.stream).getReader();
+    await expect(reader.read()).rejects.toThrow(EventTooLarge);
+    expect(pulled).toBeLessThan(10);
+  });
+
+  it('counts each event from zero once the previous one is dispatched', async () => {
+    const lines = eventStreamLines(undefined, 100);
+    const writer = lines.stream.writable.getWriter();
+    const reader = lines.stream.readable.getReader();
+    for (let i = 0; i < 5; i++) {
+      void writer.write(encoder.encode(`data: ${'y'.repeat(50)}\n\n`));
+      await reader.read();
+      lines.eventDone();
+    }
+    void writer.write(encoder.encode(`data: ${'y'.repeat(50)}\n\n`));
+    void writer.write(encoder.encode(`data: ${'y'.repeat(50)}\n\n`));
+    await reader.read();
+    await expect(reader.read()).rejects.toThrow(EventTooLarge);
   });
 });

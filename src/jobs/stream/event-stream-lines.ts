@@ -6,6 +6,8 @@
 //   line is kept aside as bytes and the library sees a short placeholder instead; `expand` gives the bytes
 //   back, to be decoded and parsed off the main thread.
 
+import { formatBytes } from '../../lib/format.ts';
+
 const LF = 10;
 const CR = 13;
 const DATA = [100, 97, 116, 97, 58]; // "data:"
@@ -29,13 +31,28 @@ function isDataLine(bytes: Uint8Array, start: number): boolean {
   return DATA.every((b, i) => bytes[start + i] === b);
 }
 
+/** An event (and so any line of it) grew past the cap: the connection is dropped. */
+export class EventTooLarge extends Error {
+  override name = 'EventTooLarge';
+}
+
 export type EventStreamLines = {
   stream: TransformStream<Uint8Array, Uint8Array>;
   /** An event's data as the library gives it: text, or (if it held big lines) their bytes, rejoined. */
   expand(data: string): string | Uint8Array;
+  /** The library has dispatched an event: the next one starts from zero bytes. */
+  eventDone(): void;
 };
 
-export function eventStreamLines(onBytes: () => void = () => {}): EventStreamLines {
+/**
+ * `maxEventBytes`: the most one event may carry (counted as bytes arrive, so a line that never ends is
+ * caught too); past it the stream fails with EventTooLarge and nothing more is read.
+ */
+export function eventStreamLines(
+  onBytes: () => void = () => {},
+  maxEventBytes = Infinity,
+): EventStreamLines {
+  let eventBytes = 0;
   // A NUL cannot appear in JSON text, and the nonce makes a collision with real data hopeless anyway.
   const marker = `\u0000${Math.random().toString(36).slice(2)}:`;
   const stash = new Map<string, Uint8Array>();
@@ -108,6 +125,17 @@ export function eventStreamLines(onBytes: () => void = () => {}): EventStreamLin
 
   const stream = new TransformStream<Uint8Array, Uint8Array>({
     transform(chunk, controller) {
+      eventBytes += chunk.length;
+      if (eventBytes > maxEventBytes) {
+        stash.clear();
+        pending = [];
+        controller.error(
+          new EventTooLarge(
+            `The server sent a live event larger than ${formatBytes(maxEventBytes)}: the live connection was closed.`,
+          ),
+        );
+        return;
+      }
       onBytes();
       const end = Math.max(chunk.lastIndexOf(LF), chunk.lastIndexOf(CR));
       if (end === -1) {
@@ -168,5 +196,5 @@ export function eventStreamLines(onBytes: () => void = () => {}): EventStreamLin
     return join(withNewlines, length);
   }
 
-  return { stream, expand };
+  return { stream, expand, eventDone: () => (eventBytes = 0) };
 }

@@ -156,6 +156,25 @@ describe('the job stream', () => {
     expect(api.count('/status')).toBe(0);
   });
 
+  it("takes a result whose id differs only in the letters' case as this job's result", async () => {
+    const uuid = '0f8e3a52-6c1d-4b7e-9a2f-3d5c7e9b1a40';
+    const api = fakeJobsApi({ jobs: [{ ...running, id: uuid }] });
+    queryClient.setQueryData(jobQueries.detail(uuid).queryKey, { ...running, id: uuid });
+    const stream = createJobStream(queryClient, uuid, { random: () => 1 });
+    started.push(stream);
+    stream.start();
+    await flush();
+    api
+      .lastStream()
+      .send(event('result', JSON.stringify({ ...completed, id: uuid.toUpperCase() })));
+    await flush();
+    expect(stream.getState().phase).toBe('done');
+    expect(queryClient.getQueryData(jobQueries.detail(uuid).queryKey)).toMatchObject({
+      status: 'completed',
+    });
+    expect(api.count('/status')).toBe(0);
+  });
+
   it('ignores a malformed result, a result failing validation and one for another job, and checks the job once', async () => {
     const api = fakeApi();
     const stream = start();
@@ -335,6 +354,104 @@ describe('the job stream', () => {
     expect(api.count('/stream')).toBe(1);
     await advance(100);
     expect(stream.getState().phase).toBe('reconnecting');
+    stream.stop();
+  });
+
+  it('drops an event past the size cap, says why, and follows the job through /status', async () => {
+    streamTiming.maxEventBytes = 1000;
+    const api = fakeApi();
+    const stream = start();
+    await flush();
+    api.lastStream().send(`event: result\ndata: ${'x'.repeat(600)}`);
+    await flush();
+    expect(stream.getState().phase).toBe('live');
+    api.lastStream().send('y'.repeat(600)); // the same line, still without an end
+    await flush();
+    expect(api.lastStream().open).toBe(false);
+    expect(stream.getState()).toMatchObject({
+      phase: 'polling',
+      problem: {
+        message: 'The server sent a live event larger than 1000 B: the live connection was closed.',
+      },
+    });
+    finishOnServer(api);
+    await advance(streamTiming.pollMs);
+    expect(stream.getState().phase).toBe('done');
+    expect(api.count('/stream')).toBe(1);
+  });
+
+  it('counts each event on its own against the size cap', async () => {
+    streamTiming.maxEventBytes = 1000;
+    const api = fakeApi();
+    const stream = start();
+    await flush();
+    for (let i = 0; i < 5; i++) api.lastStream().send(event('ping', 'p'.repeat(400)));
+    await flush();
+    expect(stream.getState().phase).toBe('live');
+    stream.stop();
+  });
+
+  it('lets the bytes of an unfinished line keep the connection alive for a while, not forever', async () => {
+    streamTiming.watchdogMs = 2000;
+    streamTiming.maxEventMs = 10_000;
+    const api = fakeApi();
+    const stream = start();
+    await flush();
+    api.lastStream().send('data: ');
+    // A byte a second: each re-arms the watchdog, until the line has taken maxEventMs.
+    for (let i = 0; i < 9; i++) {
+      await advance(1000);
+      api.lastStream().send('x');
+    }
+    await flush();
+    expect(stream.getState().phase).toBe('live');
+    // 10 s into the line: its bytes no longer count, the window armed at 9 s runs out at 11 s.
+    await advance(1000);
+    api.lastStream().send('x');
+    await advance(999);
+    expect(stream.getState().phase).toBe('live');
+    await advance(1);
+    expect(api.streams[0]?.open).toBe(false);
+    expect(stream.getState()).toMatchObject({
+      phase: 'reconnecting',
+      problem: { message: 'The live connection went silent.' },
+    });
+    stream.stop();
+  });
+
+  it('re-renders at most once a second for pings, and drops a flood with a growing backoff', async () => {
+    const api = fakeApi();
+    const stream = start();
+    await flush();
+    let changes = 0;
+    stream.subscribe(() => (changes += 1));
+    api.lastStream().send(event('ping', '').repeat(150));
+    await flush();
+    expect(stream.getState().phase).toBe('live');
+    expect(changes).toBe(1);
+    await advance(1000);
+    api.lastStream().send(event('ping', '').repeat(streamTiming.maxEventsPerSecond + 1));
+    await flush();
+    expect(api.streams[0]?.open).toBe(false);
+    expect(stream.getState()).toMatchObject({
+      phase: 'reconnecting',
+      attempt: 1,
+      problem: {
+        message: `The server sent more than ${streamTiming.maxEventsPerSecond} events a second: the live connection was closed.`,
+      },
+    });
+    // Flooded again as soon as it is open: the connection never counts as stable, the wait grows.
+    const waits: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const { nextRetryAt = 0 } = stream.getState();
+      waits.push(nextRetryAt - Date.now());
+      await advance(nextRetryAt - Date.now());
+      api.lastStream().send(event('ping', '').repeat(streamTiming.maxEventsPerSecond + 1));
+      await flush();
+    }
+    expect(stream.getState().attempt).toBe(4);
+    expect(waits[2]).toBeGreaterThan(waits[0] ?? Infinity);
+    expect(api.openStreams()).toBe(0);
     stream.stop();
   });
 

@@ -6,7 +6,9 @@ import type { JobStatus } from '../../api/types.ts';
 import { parseStreamError } from '../../api/validate.ts';
 import { expireOn401 } from '../../auth/expire-on-401.ts';
 import { writeJob, writeJobFailure, writeJobStatus } from '../job-cache.ts';
+import { sameJobId } from '../job-id.ts';
 import { jobQueries } from '../job-queries.ts';
+import { EventTooLarge } from './event-stream-lines.ts';
 import { NotAnEventStream, openAttempt, type Attempt } from './stream-attempt.ts';
 import { streamTiming, type Refusal, type StreamState } from './stream-state.ts';
 import { pollStatus } from './poll-status.ts';
@@ -149,7 +151,9 @@ export function createJobStream(
           problem: undefined,
         });
       },
-      ping: (at) => set({ phase: 'live', lastPingAt: at }),
+      // Throttled: a server pinging thousands of times a second must not re-render the page as often.
+      ping: (at) =>
+        at - (state.lastPingAt ?? 0) >= streamTiming.pingStateMs && set({ lastPingAt: at }),
       result: onResult,
       error: onStreamError,
       silent() {
@@ -159,6 +163,8 @@ export function createJobStream(
       ended(error, stable) {
         current = null;
         if (isRefusal(error)) refused(error);
+        // Reconnecting would bring the same event again: /status still tells when the job is done.
+        else if (error instanceof EventTooLarge) startPolling({ message: error.message });
         else if (error instanceof ApiError && error.kind === 'http' && !isRetryable(error)) {
           // Other 4xx are not retried (security guide); /status still tells when the job is done.
           startPolling({ code: `HTTP ${error.status}`, message: error.message });
@@ -210,7 +216,7 @@ export function createJobStream(
       return;
     }
     const job = result.kind === 'job' ? result.job : undefined;
-    if (!job || job.id !== jobId) {
+    if (!job || !sameJobId(job.id, jobId)) {
       // Malformed, or about another job: ignored, but the real result may be lost, so ask.
       void check();
       return;

@@ -41,6 +41,10 @@ export function openAttempt(jobId: string, silence: SilenceWindow, on: AttemptEv
   let lastEventAt = 0;
   let heard = false;
   let results: Promise<void> = Promise.resolve();
+  /** When the event now arriving began (0: between events), and the events of the current second. */
+  let eventStartedAt = 0;
+  let second = 0;
+  let eventsThisSecond = 0;
 
   function abort() {
     clearTimeout(watchdog);
@@ -56,10 +60,28 @@ export function openAttempt(jobId: string, silence: SilenceWindow, on: AttemptEv
     }, ms);
   }
   const stable = () => heard || (openedAt > 0 && Date.now() - openedAt >= streamTiming.stableMs);
-  // Bytes of a long event (a big result) keep the watchdog quiet before the event is complete.
+  // Bytes of a long event (a big result) keep the watchdog quiet before the event is complete, for a
+  // while (streamTiming.maxEventMs); an event past maxEventBytes fails the stream.
   const lines = eventStreamLines(() => {
-    if (live() && openedAt > 0) arm(silence.ms());
-  });
+    if (!live() || openedAt === 0) return;
+    const now = Date.now();
+    eventStartedAt ||= now;
+    if (now - eventStartedAt < streamTiming.maxEventMs) arm(silence.ms());
+  }, streamTiming.maxEventBytes);
+
+  /** Too many events in a second: dropped, as a connection that did not last (so it backs off). */
+  function flooded(now: number): boolean {
+    if (now - second >= 1000) {
+      second = now;
+      eventsThisSecond = 0;
+    }
+    eventsThisSecond += 1;
+    if (eventsThisSecond <= streamTiming.maxEventsPerSecond) return false;
+    abort();
+    const message = `The server sent more than ${streamTiming.maxEventsPerSecond} events a second: the live connection was closed.`;
+    void results.then(() => on.ended(new ApiError('network', message), false));
+    return true;
+  }
   arm(Math.max(silence.ms(), streamTiming.connectTimeoutMs));
 
   const credentials = currentCredentials();
@@ -97,6 +119,9 @@ export function openAttempt(jobId: string, silence: SilenceWindow, on: AttemptEv
     onmessage(message) {
       if (!live()) return;
       const now = Date.now();
+      lines.eventDone();
+      eventStartedAt = 0;
+      if (flooded(now)) return;
       // Any bytes (pings, comments) prove the connection is alive.
       if (message.event === 'ping') silence.pinged(now - lastEventAt);
       lastEventAt = now;

@@ -1,4 +1,5 @@
 // What a job's live connection reports, and the timings it runs on.
+import { MAX_RESULT_BYTES } from '../../api/http.ts';
 
 type StreamPhase = 'connecting' | 'live' | 'reconnecting' | 'polling' | 'done' | 'failed';
 
@@ -36,4 +37,15 @@ export const streamTiming = {
   stableMs: 10_000,
   /** /status polling when the stream reported an error it cannot recover from. */
   pollMs: 5_000,
+  /**
+   * Bytes of an event still arriving keep the watchdog quiet (a big result on a slow line), but for
+   * this long at most: a line that never ends cannot keep a connection alive forever.
+   */
+  maxEventMs: 10 * 60_000,
+  /** The most one event (a `result`: the whole job) may carry; past it the connection is dropped. */
+  maxEventBytes: MAX_RESULT_BYTES,
+  /** More events than this in a second is no heartbeat: the connection is dropped and backs off. */
+  maxEventsPerSecond: 200,
+  /** Heartbeats update the page's state at most this often. */
+  pingStateMs: 1_000,
 };

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { formatNumber } from '../../lib/format.ts';
 import type { Summary } from '../../lib/json/json-model.ts';
-import { safeHttpUrl } from '../safe-url.ts';
+import { linkHost, linkText, safeHttpUrl } from '../safe-url.ts';
 
 /** Inline string values are cut here; the rest is one click (or a copy) away. */
 export const INLINE_CHARS = 300;
@@ -52,8 +52,10 @@ function StringValue({ value, length }: StringValueProps) {
   const [more, setMore] = useState(false);
   const complete = value.length === length;
   const href = complete ? safeHttpUrl(value) : null;
-  const shown = more || value.length <= INLINE_CHARS ? value : value.slice(0, INLINE_CHARS);
-  const cut = shown.length < length;
+  const whole = href ? linkText(value) : value;
+  const shown = more || whole.length <= INLINE_CHARS ? whole : whole.slice(0, INLINE_CHARS);
+  // A link is whole (complete): only its own text, less the controls taken out, can be longer.
+  const cut = shown.length < (href ? whole.length : length);
   const text = (
     <>
       “{shown}
@@ -70,6 +72,8 @@ function StringValue({ value, length }: StringValueProps) {
           className="text-emerald-800 underline dark:text-emerald-300"
         >
           {text}
+          {/* Where it goes, whatever the text says. */}
+          <span className="text-slate-500 dark:text-slate-400"> ({linkHost(href)})</span>
         </a>
       ) : (
         <span className="text-emerald-800 dark:text-emerald-300">{text}</span>

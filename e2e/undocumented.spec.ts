@@ -1,0 +1,68 @@
+import type { Page } from '@playwright/test';
+import { expect, openSignedIn, test } from './fixtures.ts';
+
+// What neither the contract nor the vendor's notes pin down (issue 11, section 2): list items read one
+// by one, timestamps in several spellings, ids whose letter case the service may change.
+
+const rows = (page: Page) => page.locator('table[aria-label="Jobs"]:not([aria-busy]) tbody tr');
+
+const job = (id: string, extra: Record<string, unknown> = {}) => ({
+  id,
+  jobType: 'structured-extraction',
+  status: 'completed',
+  ownerUser: 'demo',
+  inputData: '{}',
+  outputData: '{}',
+  startedAt: '2026-11-01T10:00:00Z',
+  createdAt: '2026-11-01T10:00:00Z',
+  updatedAt: '2026-11-01T10:00:05Z',
+  completedAt: '2026-11-01T10:00:05Z',
+  ...extra,
+});
+
+test('one broken list item is a row saying so, the rest of the page is shown', async ({
+  page,
+  sim,
+}) => {
+  const items = [
+    job('11111111-aaaa-4bbb-8ccc-000000000001', { createdAt: '2026-11-01 10:00:00.123456' }),
+    job('22222222-aaaa-4bbb-8ccc-000000000002', { status: null }),
+    job('33333333-aaaa-4bbb-8ccc-000000000003', {
+      status: 'queued',
+      startedAt: null,
+      completedAt: null,
+      createdAt: '2026-11-01T09:59:00.654321+00:00',
+      futureField: { a: 1 },
+    }),
+    job('44444444-aaaa-4bbb-8ccc-000000000004', { createdAt: 'last Tuesday', status: 'timed_out' }),
+  ];
+  await sim.fault({
+    path: 'list',
+    status: 200,
+    body: JSON.stringify({ totalCount: 4, skip: 0, perPage: 30, items }),
+  });
+  await openSignedIn(page, '/jobs');
+  await expect(page.getByRole('status').filter({ hasText: 'could not be read' })).toHaveText(
+    '1 job could not be read: its row says why.',
+  );
+  await expect(rows(page)).toHaveCount(4);
+  await expect(rows(page).nth(1)).toHaveText(
+    /^22222222Could not be read: "status" is missing or not text$/,
+  );
+  await expect(rows(page).nth(2)).toContainText('queued');
+  await expect(rows(page).nth(3)).toContainText('last Tuesday');
+  await expect(rows(page).nth(3)).toContainText('timed_out');
+  await expect(page.locator('body')).not.toContainText(/Invalid Date|NaN/);
+});
+
+test('a job id typed in upper case opens the same job', async ({ page, sim }) => {
+  const id = '5a1c9e3b-7d2f-4e8a-b6c4-1f0e2d3c4b5a';
+  await sim.createJob({ id, status: 'completed' });
+  await openSignedIn(page, '/jobs');
+  await page.getByRole('textbox', { name: 'Jump to job' }).fill(id.toUpperCase());
+  await page.getByRole('button', { name: 'Go' }).click();
+  await expect(page).toHaveURL(new RegExp(`/jobs/${id}$`));
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(id.slice(0, 8));
+  await openSignedIn(page, `/jobs/${id.toUpperCase()}`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(id.slice(0, 8));
+});
