@@ -1,7 +1,6 @@
-import { useEffect, useState, type Ref } from 'react';
+import type { Ref } from 'react';
 import { cn } from './cn.ts';
-
-type CopyState = 'idle' | 'copied' | 'failed';
+import { useCopy } from './use-copy.ts';
 
 type CopyButtonProps = {
   /** The full value copied, whatever the screen shows of it. */
@@ -15,24 +14,7 @@ type CopyButtonProps = {
 
 /** A small icon button that copies `value` and says whether it worked. */
 export function CopyButton({ value, label, className, ref }: CopyButtonProps) {
-  const [state, setState] = useState<CopyState>('idle');
-
-  // The confirmation fades after a moment.
-  useEffect(() => {
-    if (state === 'idle') return;
-    const timer = setTimeout(() => setState('idle'), 1500);
-    return () => clearTimeout(timer);
-  }, [state]);
-
-  async function copy() {
-    try {
-      if (!navigator.clipboard) throw new Error('No clipboard');
-      await navigator.clipboard.writeText(value);
-      setState('copied');
-    } catch {
-      setState('failed');
-    }
-  }
+  const [state, copy] = useCopy();
 
   const hint = state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : label;
   return (
@@ -40,7 +22,7 @@ export function CopyButton({ value, label, className, ref }: CopyButtonProps) {
       <button
         ref={ref}
         type="button"
-        onClick={() => void copy()}
+        onClick={() => void copy(value)}
         aria-label={label}
         title={hint}
         className={cn(
