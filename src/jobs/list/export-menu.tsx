@@ -3,10 +3,14 @@ import type { ListParams } from '../../api/types.ts';
 import { buttonClass } from '../../ui/button-styles.ts';
 import type { ExportFormat } from './export-page.ts';
 
-type ExportMenuProps = { params: ListParams };
+type ExportMenuProps = {
+  params: ListParams;
+  /** Whether the page has jobs to export (while it loads, or when empty, the button is there, disabled). */
+  ready: boolean;
+};
 
 /** "Export" the page on screen as NDJSON (whole jobs) or CSV; the code that does it loads on the click. */
-export function ExportMenu({ params }: ExportMenuProps) {
+export function ExportMenu({ params, ready }: ExportMenuProps) {
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
   const menu = useRef<HTMLDetailsElement>(null);
@@ -25,6 +29,14 @@ export function ExportMenu({ params }: ExportMenuProps) {
     }
   }
 
+  // Always drawn, so nothing around it moves when the page arrives.
+  if (!ready) {
+    return (
+      <button type="button" className={buttonClass} disabled>
+        Export
+      </button>
+    );
+  }
   return (
     <div className="flex flex-wrap items-center gap-2 text-sm">
       <details ref={menu} className="relative">

@@ -111,12 +111,12 @@ export function JobsPage() {
         <h1 id="jobs-heading" className="text-xl font-semibold">
           Jobs
         </h1>
-        <ListOwner organization={organization} rows={current?.items} />
         <div className="ml-auto flex flex-wrap items-center gap-3">
           <Switch label="Pause live updates" on={paused} onChange={setPaused} />
-          {current && current.items.length > 0 && <ExportMenu params={params} />}
+          <ExportMenu params={params} ready={!!current && current.items.length > 0} />
         </div>
       </div>
+      <ListOwner organization={organization} rows={current?.items} />
       {paused && (
         <Notice tone="amber">
           Live updates are paused: statuses and new jobs are not refreshed in this tab.{' '}

@@ -15,11 +15,11 @@ export function ListOwner({ organization, rows }: ListOwnerProps) {
   const names = organization
     ? [organization]
     : [...new Set(rows?.map((row) => row.ownerOrganization ?? ''))];
-  if (names.length === 0) return null;
   const orgs = names.filter(Boolean);
+  // The line is there (one line high) before the page says whose it is: nothing moves when it does.
   return (
-    <p className="text-sm text-muted">
-      {orgs.length === 0 ? (
+    <p className="min-h-5 text-sm text-muted">
+      {names.length === 0 ? null : orgs.length === 0 ? (
         'Personal account'
       ) : (
         <>
