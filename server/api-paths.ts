@@ -55,6 +55,11 @@ function hasHostileSegment(rawPath: string): boolean {
   return false;
 }
 
+/** Whether a request target (path and query) is a job's event stream. */
+export function isStreamTarget(target: string): boolean {
+  return (target.split('?', 1)[0] ?? '').endsWith('/stream');
+}
+
 export function classifyApiRequest(method: string, rawUrl: string): ApiVerdict {
   const queryStart = rawUrl.indexOf('?');
   const rawPath = queryStart === -1 ? rawUrl : rawUrl.slice(0, queryStart);

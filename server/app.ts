@@ -10,7 +10,7 @@ import fastifyCompress from '@fastify/compress';
 import fastifyHttpProxy from '@fastify/http-proxy';
 import fastifyStatic from '@fastify/static';
 import type { Simulator } from '../simulator/app.ts';
-import { classifyApiRequest } from './api-paths.ts';
+import { classifyApiRequest, isStreamTarget } from './api-paths.ts';
 import type { ApiVerdict } from './api-paths.ts';
 import { apiHeaders, hstsHeader, pageHeaders } from './security-headers.ts';
 import { UpstreamAgent } from './upstream-agent.ts';
@@ -186,7 +186,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       retryDelay: () => null,
       rewriteRequestHeaders: (request, headers) => {
         // A stream is passed through as it comes: it must come uncompressed.
-        const isStream = (request.raw.url ?? '').split('?', 1)[0]?.endsWith('/stream') ?? false;
+        const isStream = isStreamTarget(request.raw.url ?? '');
         const forwarded = Object.entries(headers).filter(
           ([name]) =>
             FORWARDED_REQUEST_HEADERS.has(name) && !(isStream && name === 'accept-encoding'),

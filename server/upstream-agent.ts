@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { Http2ServerResponse } from 'node:http2';
 import { Agent, type Dispatcher } from 'undici';
+import { isStreamTarget } from './api-paths.ts';
 
 /** Carries a proxied request's number from reply-from to the agent; taken off before it goes upstream. */
 const TAG_HEADER = 'x-dashboard-upstream-tag';
@@ -70,7 +71,7 @@ export class UpstreamAgent extends Agent {
     const { [TAG_HEADER]: tag, ...headers } = given;
     const signal = typeof tag === 'string' ? this.#tagged.get(tag) : undefined;
     if (typeof tag === 'string') this.#tagged.delete(tag);
-    const isStream = (options.path.split('?', 1)[0] ?? '').endsWith('/stream');
+    const isStream = isStreamTarget(options.path);
     const untagged = {
       ...options,
       headers,
