@@ -455,6 +455,29 @@ describe('the job stream', () => {
     stream.stop();
   });
 
+  it('after a flood, the next connection keeps the default watchdog window', async () => {
+    const api = fakeApi();
+    const stream = start();
+    await flush();
+    // Pings 10 ms apart, then too many of them.
+    for (let i = 0; i < 5; i++) {
+      await advance(10);
+      api.lastStream().send(event('ping', ''));
+    }
+    api.lastStream().send(event('ping', '').repeat(streamTiming.maxEventsPerSecond));
+    await flush();
+    expect(stream.getState().phase).toBe('reconnecting');
+    await advance((stream.getState().nextRetryAt ?? 0) - Date.now());
+    expect(stream.getState().phase).toBe('live');
+    // A healthy server pinging every 30 s: the flood's gaps of a few ms taught nothing.
+    await advance(30_000);
+    api.lastStream().send(event('ping', ''));
+    await flush();
+    expect(stream.getState().phase).toBe('live');
+    expect(api.count('/stream')).toBe(2);
+    stream.stop();
+  });
+
   it('the watchdog window can be set for tests', async () => {
     streamTiming.watchdogMs = 50;
     streamTiming.connectTimeoutMs = 50;

@@ -77,6 +77,9 @@ export function openAttempt(jobId: string, silence: SilenceWindow, on: AttemptEv
     }
     eventsThisSecond += 1;
     if (eventsThisSecond <= streamTiming.maxEventsPerSecond) return false;
+    // Its pings came a few ms apart: kept, they would shrink the watchdog's window to its minimum
+    // and drop the next, healthy connection after two seconds of quiet.
+    silence.forget();
     abort();
     const message = `The server sent more than ${streamTiming.maxEventsPerSecond} events a second: the live connection was closed.`;
     void results.then(() => on.ended(new ApiError('network', message), false));

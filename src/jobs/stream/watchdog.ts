@@ -7,6 +7,8 @@ export type SilenceWindow = {
   pinged(gap: number): void;
   /** A connection died silent. */
   diedSilent(): void;
+  /** The gaps learnt so far were no heartbeat (a flood): back to the default window. */
+  forget(): void;
 };
 
 /** One per job's stream: what it learns outlives each connection. */
@@ -31,6 +33,9 @@ export function createSilenceWindow(): SilenceWindow {
     },
     diedSilent() {
       silentStrikes += 1;
+    },
+    forget() {
+      longestGap = 0;
     },
   };
 }
