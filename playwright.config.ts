@@ -29,8 +29,9 @@ export default defineConfig<{ simProfile: SimProfile }>({
     // The service as it is in 2026 (vendor-2026.md; the simulator's 2026 profile, set by the `sim`
     // fixture): its own spec, and the job-page and list flows that differ there run again (not all of
     // both specs: the suite's time counts). Left out: checks of what only the contract's detail
-    // endpoint gives (a failed job's error code, the list row's error after a finish, one stream), and
-    // the list's page-size and arrival flows, which the profile does not change.
+    // endpoint gives (a failed job's error code, the list row's error after a finish, one stream).
+    // The list's page-size and arrival flows run too: the profile's microsecond `+00:00` times are
+    // what the new-jobs notice and the drift check compare.
     {
       name: 'service-2026',
       use: { simProfile: '2026' },
@@ -41,6 +42,8 @@ export default defineConfig<{ simProfile: SimProfile }>({
         /refusals/,
         /walks to the last partial page/,
         /live rows/,
+        /Per page changes the page size/,
+        /jobs arriving/,
       ],
       grepInvert: [/polls \/status until the job is done/, /a running row turns completed/],
     },

@@ -1,4 +1,4 @@
-import { formatAbsolute, formatRelative, parseTime } from './time.ts';
+import { formatAbsolute, formatAbsoluteCompact, formatRelative, parseTime } from './time.ts';
 
 const T = Date.UTC(2026, 10, 1, 10, 0, 0);
 
@@ -46,5 +46,27 @@ describe('time formats', () => {
     expect(formatRelative('soon', T)).toBe('');
     expect(formatAbsolute('soon')).toBe('soon');
     expect(formatAbsolute('2026-11-01T10:00:00')).not.toMatch(/Invalid|NaN/);
+  });
+
+  it('the compact absolute time (the table\'s "Absolute times") reads times as parseTime does', () => {
+    const zone = process.env.TZ;
+    // Away from UTC, a time with no zone must still be read as UTC, not as local time.
+    process.env.TZ = 'Asia/Kolkata';
+    try {
+      const utc = formatAbsoluteCompact('2026-11-01T10:00:00Z');
+      expect(utc).toMatch(/10:00/);
+      for (const given of [
+        '2026-11-01 10:00:00',
+        '2026-11-01T10:00:00',
+        '2026-11-01T10:00:00,5Z',
+        '2026-11-01T10:00:00.000001+00:00',
+      ]) {
+        expect(formatAbsoluteCompact(given)).toBe(utc);
+      }
+      expect(formatAbsoluteCompact('2026-02-31T10:00:00Z')).toBe('2026-02-31T10:00:00Z');
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
   });
 });

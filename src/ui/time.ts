@@ -87,6 +87,6 @@ const compact = new Intl.DateTimeFormat('en', {
 
 /** "Dec 7, 04:46 UTC": the absolute time in a table cell (the hover has the rest). */
 export function formatAbsoluteCompact(iso: string): string {
-  const time = Date.parse(iso);
-  return Number.isNaN(time) ? iso : compact.format(time);
+  const time = parseTime(iso);
+  return time === undefined ? iso : compact.format(time);
 }
