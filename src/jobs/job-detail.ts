@@ -1,7 +1,12 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { ApiError } from '../api/api-error.ts';
 import { isFinished } from '../api/job-status.ts';
 import type { Job, JobStatus } from '../api/types.ts';
+import {
+  httpStatus,
+  isDetailEndpointMissing,
+  isGoneAnswer,
+  rememberDetailEndpointMissing,
+} from './detail-endpoint.ts';
 import { fetchJob, fetchJobStatus } from './jobs-api.ts';
 import { readFinishedResult } from './stream/finished-result.ts';
 
@@ -11,13 +16,6 @@ import { readFinishedResult } from './stream/finished-result.ts';
  * runs) or could not give it.
  */
 export type JobDetail = Omit<Job, 'inputData'> & { inputData?: string };
-
-// Learnt once per page session (per query client: the app has one), never asked again: the service of
-// 2026 has no GET /api/jobs/{id} (vendor-2026.md).
-const missingDetailEndpoint = new WeakSet<QueryClient>();
-
-const httpStatus = (error: unknown) =>
-  error instanceof ApiError && error.kind === 'http' ? error.status : undefined;
 
 /**
  * The job, from GET /api/jobs/{id} while the service has it. A 404 or 405 there with a job /status
@@ -29,20 +27,19 @@ export async function fetchJobDetail(
   jobId: string,
   signal?: AbortSignal,
 ): Promise<JobDetail> {
-  if (missingDetailEndpoint.has(queryClient))
+  if (isDetailEndpointMissing(queryClient))
     return fromStatus(await fetchJobStatus(jobId, signal), signal);
   try {
     return await fetchJob(jobId, signal);
   } catch (error) {
-    const status = httpStatus(error);
-    if (status !== 404 && status !== 405) throw error;
+    if (!isGoneAnswer(error)) throw error;
     let known: JobStatus;
     try {
       known = await fetchJobStatus(jobId, signal);
     } catch (statusError) {
-      throw httpStatus(statusError) === 404 && status === 404 ? error : statusError;
+      throw httpStatus(statusError) === 404 && httpStatus(error) === 404 ? error : statusError;
     }
-    missingDetailEndpoint.add(queryClient);
+    rememberDetailEndpointMissing(queryClient);
     return fromStatus(known, signal);
   }
 }

@@ -3,6 +3,7 @@ import { vi } from 'vitest';
 import { ApiError } from '../../api/api-error.ts';
 import type { Job, JobStatus } from '../../api/types.ts';
 import { listPage, runningJob, statusOf } from '../../test-kit/jobs.ts';
+import { isDetailEndpointMissing, rememberDetailEndpointMissing } from '../detail-endpoint.ts';
 import { jobQueries } from '../job-queries.ts';
 import { toListJob } from './list-job.ts';
 import { startStatusPoller } from './status-poller.ts';
@@ -13,7 +14,7 @@ const running = (id: string) => runningJob({ id, jobType: 'extraction' });
 const listKey = jobQueries.list({ organization: null, skip: 0, perPage: 30 }).queryKey;
 
 function setup(ids: string[], overrides: Partial<Parameters<typeof startStatusPoller>[0]> = {}) {
-  const queryClient = new QueryClient();
+  const queryClient = overrides.queryClient ?? new QueryClient();
   queryClient.setQueryData(listKey, listPage(ids.map(running)));
   const rows = () => queryClient.getQueryData(listKey)?.items ?? [];
   const fetchStatus = vi.fn(async (id: string) => statusOf(running(id)));
@@ -101,6 +102,42 @@ describe('startStatusPoller', () => {
       completedAt: T1,
       inputBytes: running('a').inputData.length,
     });
+    stop();
+  });
+
+  it('without a detail endpoint (2026), asks it once per session, not once per finishing row', async () => {
+    const finished = new Set<string>();
+    const fetchStatus = vi.fn(async (id: string) =>
+      finished.has(id)
+        ? { ...statusOf(running(id)), status: 'completed', completedAt: T1, updatedAt: T1 }
+        : statusOf(running(id)),
+    );
+    const fetchFull = vi.fn(async (): Promise<Job> => {
+      throw new ApiError('http', 'Not Found', 404);
+    });
+    const { queryClient, rows, stop } = setup(['a', 'b'], { fetchStatus, fetchFull });
+    finished.add('a');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(fetchFull).toHaveBeenCalledTimes(1);
+    expect(isDetailEndpointMissing(queryClient)).toBe(true); // the job page will not ask either
+    finished.add('b');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(rows().map((r) => r.status)).toEqual(['completed', 'completed']);
+    expect(fetchFull).toHaveBeenCalledTimes(1);
+    stop();
+  });
+
+  it('never asks the detail endpoint once the job page found it missing', async () => {
+    const done = { ...statusOf(running('a')), status: 'completed', completedAt: T1, updatedAt: T1 };
+    const queryClient = new QueryClient();
+    rememberDetailEndpointMissing(queryClient);
+    const { rows, fetchFull, stop } = setup(['a'], {
+      queryClient,
+      fetchStatus: vi.fn(async () => done),
+    });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(fetchFull).not.toHaveBeenCalled();
+    expect(rows()[0]?.status).toBe('completed');
     stop();
   });
 

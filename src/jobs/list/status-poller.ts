@@ -6,6 +6,11 @@ import type { Job, JobStatus } from '../../api/types.ts';
 import { writeJob, writeJobStatus } from '../job-cache.ts';
 import { isFinished } from '../../api/job-status.ts';
 import { fetchJob, fetchJobStatus } from '../jobs-api.ts';
+import {
+  isDetailEndpointMissing,
+  isGoneAnswer,
+  rememberDetailEndpointMissing,
+} from '../detail-endpoint.ts';
 
 /** How often unfinished rows are checked. */
 const LIVE_ROWS_INTERVAL_MS = 5_000;
@@ -28,7 +33,8 @@ export type StatusPollerOptions = {
 /**
  * Refreshes unfinished list rows through the cheap /status call: one round every interval, at most
  * `concurrency` requests at once, backing off while the server fails, paused while the tab is hidden.
- * A row that finishes gets its full job fetched once, so its list row and detail cache are complete.
+ * A row that finishes gets its full job fetched once, so its list row and detail cache are complete
+ * (not from a service without the detail endpoint: detail-endpoint.ts).
  * Returns the function that stops it (aborting whatever is in flight).
  */
 export function startStatusPoller({
@@ -64,14 +70,20 @@ export function startStatusPoller({
         }
         return undefined;
       }
+      // The status alone moves the row on; the data fields follow on the next list fetch.
+      if (isDetailEndpointMissing(queryClient)) {
+        writeJobStatus(queryClient, status);
+        return undefined;
+      }
       try {
         writeJob(queryClient, await fetchFull(id, signal));
       } catch (error) {
         if (signal.aborted) return undefined;
         expireOn401(error);
-        // The status alone still moves the row on; the data fields follow on the next list fetch.
         writeJobStatus(queryClient, status);
-        return error;
+        // A 404 or 405 for a job /status has just answered for: the endpoint is gone (2026).
+        if (!isGoneAnswer(error)) return error;
+        rememberDetailEndpointMissing(queryClient);
       }
       return undefined;
     } catch (error) {
