@@ -1,3 +1,4 @@
+import { vi } from 'vitest';
 import { formatAbsolute, formatAbsoluteCompact, formatRelative, parseTime } from './time.ts';
 
 const T = Date.UTC(2026, 10, 1, 10, 0, 0);
@@ -49,9 +50,8 @@ describe('time formats', () => {
   });
 
   it('the compact absolute time (the table\'s "Absolute times") reads times as parseTime does', () => {
-    const zone = process.env.TZ;
     // Away from UTC, a time with no zone must still be read as UTC, not as local time.
-    process.env.TZ = 'Asia/Kolkata';
+    vi.stubEnv('TZ', 'Asia/Kolkata');
     try {
       const utc = formatAbsoluteCompact('2026-11-01T10:00:00Z');
       expect(utc).toMatch(/10:00/);
@@ -65,8 +65,7 @@ describe('time formats', () => {
       }
       expect(formatAbsoluteCompact('2026-02-31T10:00:00Z')).toBe('2026-02-31T10:00:00Z');
     } finally {
-      if (zone === undefined) delete process.env.TZ;
-      else process.env.TZ = zone;
+      vi.unstubAllEnvs();
     }
   });
 });
