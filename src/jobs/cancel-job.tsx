@@ -5,9 +5,14 @@ import { ApiError } from '../api/api-error.ts';
 import { buttonClass, primaryButtonClass } from '../ui/button-styles.ts';
 import { cn } from '../ui/cn.ts';
 import { cancelJob } from './cancel-api.ts';
+import { httpStatus, isGoneAnswer } from './detail-endpoint.ts';
 import { writeJobStatus } from './job-cache.ts';
+import { jobQueries } from './job-queries.ts';
 
 const DANGER_BUTTON = cn(primaryButtonClass, 'bg-rose-700 hover:bg-rose-600');
+
+/** A server without POST /api/jobs/{id}/cancel (the contract of December 2025 has none). */
+const NO_CANCEL_ENDPOINT = 'this server cannot cancel jobs (it has no cancel endpoint).';
 
 type CancelJobProps = { jobId: string };
 
@@ -20,7 +25,21 @@ export function CancelJob({ jobId }: CancelJobProps) {
   const [confirming, setConfirming] = useState(false);
   const openRef = useRef<HTMLButtonElement>(null);
   const mutation = useMutation({
-    mutationFn: () => cancelJob(jobId),
+    mutationFn: async () => {
+      try {
+        return await cancelJob(jobId);
+      } catch (error) {
+        // A 404 or 405 is about the job only if /status no longer knows it either.
+        if (!isGoneAnswer(error)) throw error;
+        const known = await queryClient
+          .fetchQuery({ ...jobQueries.status(jobId), staleTime: 0, retry: false })
+          .then(
+            () => true,
+            () => false,
+          );
+        throw known ? new ApiError('http', NO_CANCEL_ENDPOINT, httpStatus(error)) : error;
+      }
+    },
     onSuccess: (status) => {
       if (status) writeJobStatus(queryClient, status);
     },

@@ -256,18 +256,38 @@ describe('cancelling a job', () => {
     [403, 'You do not have permission to cancel this job'],
     [404, 'Job not found'],
   ])("shows the server's message as it is on %i", async (status, message) => {
-    fake2026(
-      { 'job-1': running },
-      { cancel: { status, body: status === 400 ? message : JSON.stringify({ message }) } },
-    );
+    const jobs: Record<string, Job> = { 'job-1': running };
+    fake2026(jobs, {
+      cancel: { status, body: status === 400 ? message : JSON.stringify({ message }) },
+    });
     renderAt('/jobs/job-1');
     await userEvent.click(await screen.findByRole('button', { name: 'Cancel job' }));
+    // A 404 is about the job when the job is gone for /status too.
+    if (status === 404) delete jobs['job-1'];
     await userEvent.click(screen.getByRole('button', { name: 'Yes, cancel' }));
     expect(await screen.findByRole('alert')).toHaveTextContent(
       `The job was not cancelled: ${message}`,
     );
     expect(screen.getByText('running')).toBeInTheDocument();
   });
+
+  it.each([404, 405])(
+    'says this server cannot cancel jobs on a %i for a job /status knows (the contract has no cancel)',
+    async (status) => {
+      const api = fake2026(
+        { 'job-1': running },
+        { cancel: { status, body: JSON.stringify({ message: 'Not found' }) } },
+      );
+      renderAt('/jobs/job-1');
+      await userEvent.click(await screen.findByRole('button', { name: 'Cancel job' }));
+      await userEvent.click(screen.getByRole('button', { name: 'Yes, cancel' }));
+      expect(await screen.findByRole('alert')).toHaveTextContent(
+        'The job was not cancelled: this server cannot cancel jobs (it has no cancel endpoint).',
+      );
+      expect(api.calls.filter((call) => call.startsWith('POST'))).toHaveLength(1);
+      expect(screen.getByText('running')).toBeInTheDocument();
+    },
+  );
 
   it('is not offered on a finished job', async () => {
     fake2026({ 'job-1': done });
