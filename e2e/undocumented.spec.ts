@@ -55,6 +55,21 @@ test('one broken list item is a row saying so, the rest of the page is shown', a
   await expect(page.locator('body')).not.toContainText(/Invalid Date|NaN/);
 });
 
+test('at 390 px an unreadable row wraps its reason inside the screen', async ({ page, sim }) => {
+  await page.setViewportSize({ width: 390, height: 800 });
+  const items = [job('22222222-aaaa-4bbb-8ccc-000000000002', { status: null, updatedAt: 5 })];
+  await sim.fault({
+    path: 'list',
+    status: 200,
+    body: JSON.stringify({ totalCount: 1, skip: 0, perPage: 30, items }),
+  });
+  await openSignedIn(page, '/jobs');
+  const reason = page.getByText('Could not be read: "status" is missing or not text');
+  await expect(reason).toBeVisible();
+  const box = await reason.boundingBox();
+  expect(box && box.x + box.width).toBeLessThanOrEqual(390);
+});
+
 test('a job id typed in upper case opens the same job', async ({ page, sim }) => {
   const id = '5a1c9e3b-7d2f-4e8a-b6c4-1f0e2d3c4b5a';
   await sim.createJob({ id, status: 'completed' });

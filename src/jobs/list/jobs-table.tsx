@@ -125,8 +125,11 @@ function UnreadableRow({ item: { id, problem } }: { item: UnreadableItem }) {
           </Link>
         )}
       </td>
-      <td colSpan={6} className={cn(td, 'truncate text-danger')} title={forAttribute(problem)}>
-        Could not be read: {problem}
+      <td colSpan={6} className={cn(td, 'text-danger')}>
+        {/* Wrapped to the width the screen shows of it: on a narrow screen the table scrolls sideways. */}
+        <div className="max-w-[calc(100vw-13rem)] break-words whitespace-normal">
+          Could not be read: {problem}
+        </div>
       </td>
     </tr>
   );
