@@ -46,7 +46,11 @@ test('a structured extraction opens on its Result: values, tables, confidence, d
   const figures = output(page).getByLabel('Confidence and token usage');
   await expect(figures).toContainText(/Confidence\d+\.\d%/);
   await expect(figures).toContainText('Total tokens');
-  await expect(output(page).getByLabel('Document')).toContainText('.pdf');
+  // The document it read is in the job's metadata, not repeated beside the figures.
+  const document = page.locator('dl').getByRole('definition').filter({ hasText: '.pdf' });
+  await expect(document).toHaveCount(1);
+  await expect(document).toContainText(/\d+ parts?/);
+  await expect(output(page).getByText('.pdf')).toHaveCount(0);
   await expect(output(page).getByText('Selected examples')).toBeVisible();
   await expect(output(page).getByText('Supplier invoice, EU')).toBeVisible();
 

@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import type { JobStatus } from '../api/types.ts';
+import { formatNumber, plural } from '../lib/format.ts';
+import type { DocumentInfo } from '../lib/json/output-shape.ts';
 import { formatAbsolute, formatDuration, formatRelative, parseTime } from '../ui/time.ts';
 import { useNow } from '../ui/use-now.ts';
 import { isFinished, isWaiting } from '../api/job-status.ts';
@@ -27,9 +29,13 @@ export function jobTimings(job: JobTimingsInput, now: number) {
   return { waiting: false, queueWaitMs: started - created, runMs };
 }
 
-type JobMetadataProps = { job: JobStatus };
+type JobMetadataProps = {
+  job: JobStatus;
+  /** The document an extraction read, from its output's `documentInfo` (once the output is read). */
+  documentInfo?: DocumentInfo;
+};
 
-export function JobMetadata({ job }: JobMetadataProps) {
+export function JobMetadata({ job, documentInfo }: JobMetadataProps) {
   const finished = isFinished(job);
   // Ticks every second while something is still counting, slowly otherwise (relative times).
   const now = useNow(finished ? 30_000 : 1_000);
@@ -75,6 +81,7 @@ export function JobMetadata({ job }: JobMetadataProps) {
       <Item label="Last update">
         <Time iso={job.updatedAt} now={now} />
       </Item>
+      {documentInfo && <DocumentItem info={documentInfo} />}
     </dl>
   );
 }
@@ -87,6 +94,26 @@ function Item({ label, children }: ItemProps) {
       <dt className="text-xs font-medium text-muted uppercase">{label}</dt>
       <dd className="mt-0.5 break-words">{children}</dd>
     </div>
+  );
+}
+
+/** One cell, so the grid grows by a row at most when the output has been read. */
+function DocumentItem({ info }: { info: DocumentInfo }) {
+  const details = [
+    info.type,
+    info.partCount === undefined
+      ? undefined
+      : `${formatNumber(info.partCount)} ${plural(info.partCount, 'part')}`,
+    info.dpi === undefined ? undefined : `${formatNumber(info.dpi)} DPI`,
+  ].filter((part) => part !== undefined);
+  if (info.fileName === undefined && details.length === 0) return null;
+  return (
+    <Item label="Document">
+      {info.fileName ?? <span className="text-muted">No file name</span>}
+      {details.length > 0 && (
+        <span className="block text-xs text-muted">{details.join(' · ')}</span>
+      )}
+    </Item>
   );
 }
 

@@ -95,6 +95,22 @@ describe('the job page', () => {
     expect(api.calls.filter((c) => c.endsWith('/stream'))).toEqual([]);
   });
 
+  it("puts the document an extraction read in the job's metadata, once, not beside the figures", async () => {
+    const output = {
+      result: { total: '12.00' },
+      outputTokenProbability: 0.9,
+      documentInfo: { fileName: 'invoice-7.pdf', partCount: 3, type: 'pdf', dpi: 300 },
+    };
+    fakeApi({ jobs: [{ ...base, outputData: JSON.stringify(output) }] });
+    renderAt('/jobs/job-1');
+    const file = await screen.findByText('invoice-7.pdf');
+    const item = file.closest('div');
+    expect(item).toHaveTextContent(/^Documentinvoice-7\.pdfpdf · 3 parts · 300 DPI$/);
+    expect(item?.parentElement?.tagName).toBe('DL');
+    expect(screen.getByText('90.0%')).toBeInTheDocument();
+    expect(screen.getAllByText(/invoice-7\.pdf/)).toHaveLength(1);
+  });
+
   it('leads a failed job with its error code and message', async () => {
     fakeApi({
       jobs: [

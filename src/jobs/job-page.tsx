@@ -29,6 +29,7 @@ import { lastListPath } from './list/last-list-path.ts';
 import { curlCommand } from './curl-command.ts';
 import { JobPayloads } from './job-payloads.tsx';
 import { CancelJob } from './cancel-job.tsx';
+import type { DocumentInfo } from '../lib/json/output-shape.ts';
 
 /** The route element for /jobs/<id>: one JobView per id, so nothing of job A survives on job B. */
 export function JobPage() {
@@ -58,6 +59,8 @@ function JobView({ jobId }: JobViewProps) {
   useEffect(() => {
     if (running) preloadJsonViewer(); // the output, when it comes, should not wait for code
   }, [running]);
+  // Told by the output panel once it has read the output: the metadata grid shows it.
+  const [documentInfo, setDocumentInfo] = useState<DocumentInfo>();
   const copyId = useRef<HTMLButtonElement>(null);
   useShortcuts({ c: () => copyId.current?.click() });
   const announcement = useCompletionAnnouncement(jobId, meta?.status, meta ? finished : undefined);
@@ -78,8 +81,13 @@ function JobView({ jobId }: JobViewProps) {
     body = (
       <>
         {failure && <FailurePanel code={failure.errorCode} message={failure.errorMessage} />}
-        <JobMetadata job={meta} />
-        <JobPayloads job={job} finished={finished} refreshing={isFetching} />
+        <JobMetadata job={meta} documentInfo={documentInfo} />
+        <JobPayloads
+          job={job}
+          finished={finished}
+          refreshing={isFetching}
+          onDocumentInfo={setDocumentInfo}
+        />
       </>
     );
   } else if (error) {

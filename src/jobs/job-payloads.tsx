@@ -3,6 +3,7 @@ import { OutputPanel } from './output/output-panel.tsx';
 import { PayloadPanel } from './output/payload-panel.tsx';
 import { PayloadPlaceholder } from './output/payload-placeholder.tsx';
 import type { JobDetail } from './job-detail.ts';
+import type { DocumentInfo } from '../lib/json/output-shape.ts';
 
 const NOTE_CLASS = 'rounded-lg border border-dashed border-line-strong p-4 text-sm text-muted';
 
@@ -11,14 +12,21 @@ type JobPayloadsProps = {
   /** The job as the page knows it now (a /status answer may be ahead of `job`). */
   finished: boolean;
   refreshing: boolean;
+  /** Called with the output's `documentInfo` once the output has been read. */
+  onDocumentInfo?: (info: DocumentInfo | undefined) => void;
 };
 
 /** A job's output, then its input; what is said instead while they are not here, or cannot come. */
-export function JobPayloads({ job, finished, refreshing }: JobPayloadsProps) {
+export function JobPayloads({ job, finished, refreshing, onDocumentInfo }: JobPayloadsProps) {
   if (job.inputData !== undefined) {
     return (
       <>
-        <OutputSection job={job} finished={finished} refreshing={refreshing} />
+        <OutputSection
+          job={job}
+          finished={finished}
+          refreshing={refreshing}
+          onDocumentInfo={onDocumentInfo}
+        />
         <PayloadPanel title="Input" text={job.inputData} fileBase={`${job.id}-input`} />
       </>
     );
@@ -48,11 +56,18 @@ export function JobPayloads({ job, finished, refreshing }: JobPayloadsProps) {
   );
 }
 
-type OutputSectionProps = { job: JobDetail; finished: boolean; refreshing: boolean };
+type OutputSectionProps = Omit<JobPayloadsProps, 'job'> & { job: JobDetail };
 
-function OutputSection({ job, finished, refreshing }: OutputSectionProps) {
+function OutputSection({ job, finished, refreshing, onDocumentInfo }: OutputSectionProps) {
   if (job.outputData !== undefined) {
-    return <OutputPanel jobId={job.id} outputData={job.outputData} inputData={job.inputData} />;
+    return (
+      <OutputPanel
+        jobId={job.id}
+        outputData={job.outputData}
+        inputData={job.inputData}
+        onDocumentInfo={onDocumentInfo}
+      />
+    );
   }
   // Until the output is here, its place is held at the size it will take.
   if (!isFinished(job) || refreshing) {

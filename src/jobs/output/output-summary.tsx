@@ -3,9 +3,11 @@ import type { OutputFacts } from '../../lib/json/output-shape.ts';
 
 type OutputSummaryProps = { facts: OutputFacts };
 
-/** One line of figures: the model's confidence, the tokens it read and wrote, the document it read. */
+/**
+ * One line of figures: the model's confidence and the tokens it read and wrote. (The document it read
+ * is in the job's metadata.)
+ */
 export function OutputSummary({ facts }: OutputSummaryProps) {
-  const info = facts.documentInfo;
   const parts: [string, string | undefined][] = [
     [
       'Confidence',
@@ -16,20 +18,7 @@ export function OutputSummary({ facts }: OutputSummaryProps) {
     ['Total tokens', num(facts.totalTokens)],
     ['Log probability', num(facts.logprobs)],
   ];
-  const document: [string, string | undefined][] = info
-    ? [
-        ['File', info.fileName],
-        ['Type', info.type],
-        ['Parts', num(info.partCount)],
-        ['DPI', num(info.dpi)],
-      ]
-    : [];
-  return (
-    <>
-      <Figures label="Confidence and token usage" parts={parts} />
-      <Figures label="Document" parts={document} />
-    </>
-  );
+  return <Figures label="Confidence and token usage" parts={parts} />;
 }
 
 const num = (n: number | undefined) => (n === undefined ? undefined : formatNumber(n));

@@ -1,6 +1,7 @@
-import { Suspense, useId, useMemo, useState, type ReactNode } from 'react';
+import { Suspense, useId, useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
 import { formatBytes } from '../../lib/format.ts';
 import type { JsonPath } from '../../lib/json/json-model.ts';
+import type { DocumentInfo } from '../../lib/json/output-shape.ts';
 import { parseJsonPath } from '../../lib/json/json-path.ts';
 import { buttonClass } from '../../ui/button-styles.ts';
 import { CopyButton } from '../../ui/copy-button.tsx';
@@ -31,6 +32,8 @@ type PayloadPanelProps = {
   linkTo?: (path: JsonPath) => string;
   /** A JSONPath from a link: the value to open the tree to. */
   link?: string | null;
+  /** Told the output's `documentInfo` once it is read (the job's metadata shows it). */
+  onDocumentInfo?: (info: DocumentInfo | undefined) => void;
 };
 
 /** A job's input or output: its views (by kind), the JSON tree, raw text; copy, download and size. */
@@ -43,6 +46,7 @@ export function PayloadPanel({
   inputText,
   linkTo,
   link = null,
+  onDocumentInfo,
 }: PayloadPanelProps) {
   const headingId = useId();
   const target = useMemo(() => (link === null ? null : parseJsonPath(link)), [link]);
@@ -50,6 +54,10 @@ export function PayloadPanel({
   const [chosen, setChosen] = useState<ViewName | null>(null);
   const [wrap, setWrap] = useState(true);
   const [noticeShown, setNoticeShown] = useState(true);
+  const shape = current?.shape;
+  const documentInfo = shape && shape.kind !== 'other' ? shape.facts.documentInfo : undefined;
+  // Before paint: the grid above gains its row in the same frame as the views appear.
+  useLayoutEffect(() => onDocumentInfo?.(documentInfo), [documentInfo, onDocumentInfo]);
 
   const isJson = current?.outcome.kind === 'json';
   const { views, first } = chooseViews(isJson, current?.shape);

@@ -14,7 +14,7 @@ type SelectedExample = {
   similarity?: number;
 };
 
-type DocumentInfo = Partial<
+export type DocumentInfo = Partial<
   Record<'fileName' | 'type' | 'documentId' | 'fileId', string> &
     Record<'partCount' | 'dpi', number>
 >;
