@@ -39,6 +39,8 @@ type Group = {
   spanDays: number;
   owners: readonly string[];
   organization?: string;
+  /** How many days old the group's newest job is (0: minutes). */
+  agoDays?: number;
   /** index (0 = newest) -> status for the recent jobs that are still waiting or running. */
   unfinished: Readonly<Record<number, 'queued' | 'running'>>;
   /** index -> a multi-megabyte job. */
@@ -117,6 +119,25 @@ const GROUPS: readonly Group[] = [
     unfinished: { 0: 'running' },
   },
   { seed: 0x5eed_0005, count: 24, spanDays: 21, owners: ['mallory'], unfinished: { 2: 'running' } },
+  // The issue's "10 MB job" for search, a group of its own so the others' data stays as it was. Three
+  // weeks old: in the middle of demo's list (page 5 of 30), which the tests' list pages never load; its
+  // output is built only when asked for.
+  {
+    seed: 0x5eed_0006,
+    count: 1,
+    spanDays: 1,
+    agoDays: 21,
+    owners: [DEMO_USER],
+    unfinished: {},
+    big: {
+      0: (rng) => ({
+        jobType: JOB_TYPES.extraction,
+        inputData: makeInput(rng, JOB_TYPES.extraction).inputData,
+        // The generator's estimate runs a little short: about 10 MB.
+        outputData: bigExtractionOutput(11 * MB),
+      }),
+    },
+  },
 ];
 
 /** Seconds a job of that type typically runs. */
@@ -159,7 +180,7 @@ function buildGroup(group: Group, baseTimeMs: number): NewJob[] {
   const rng = createRng(group.seed);
   const jobs: NewJob[] = [];
   const averageGapMs = (group.spanDays * 86_400_000) / group.count;
-  let offsetMs = rng.int(20, 60) * 1000;
+  let offsetMs = (group.agoDays ?? 0) * 86_400_000 + rng.int(20, 60) * 1000;
   for (let index = 0; index < group.count; index++) {
     // Recent jobs are minutes apart, older ones hours apart.
     offsetMs +=
