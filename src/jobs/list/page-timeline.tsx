@@ -78,7 +78,6 @@ export function PageTimeline({ rows, onSelect }: PageTimelineProps) {
               absolute={absolute}
               now={now}
               active={bar.job.id === activeId}
-              focused={bar.job.id === focused}
               onFocus={(focus) => {
                 setFocused(focus ? bar.job.id : null);
                 if (focus) onSelect(bar.job.id);

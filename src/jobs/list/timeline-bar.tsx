@@ -1,7 +1,6 @@
 import { useHref, useLinkClickHandler } from 'react-router';
 import { BAR_CLASSES } from '../../api/job-status.ts';
 import { paths } from '../../paths.ts';
-import { cn } from '../../ui/cn.ts';
 import type { TimelineBar } from './timeline-geometry.ts';
 import { barLines } from './timeline-text.ts';
 
@@ -11,9 +10,8 @@ type TimelineBarMarkProps = {
   lane: number;
   absolute: boolean;
   now: number;
-  /** Hovered or focused: its lane is highlighted. */
+  /** Hovered or focused: its lane is highlighted (the focus ring is the page's own outline). */
   active: boolean;
-  focused: boolean;
   onFocus: (focused: boolean) => void;
   onHover: (over: boolean) => void;
 };
@@ -30,7 +28,6 @@ export function TimelineBarMark({
   absolute,
   now,
   active,
-  focused,
   onFocus,
   onHover,
 }: TimelineBarMarkProps) {
@@ -54,17 +51,14 @@ export function TimelineBarMark({
       onBlur={() => onFocus(false)}
       onMouseEnter={() => onHover(true)}
       onMouseLeave={() => onHover(false)}
-      className="cursor-pointer outline-none"
+      className="cursor-pointer"
     >
       <rect
         x="0"
         width="100%"
         y={pct(top)}
         height={pct(lane)}
-        className={cn(
-          active ? 'fill-accent-soft' : 'fill-transparent',
-          focused && 'stroke-accent stroke-2',
-        )}
+        className={active ? 'fill-accent-soft' : 'fill-transparent'}
       />
       <rect
         x={pct(bar.wait.x)}
