@@ -1,14 +1,9 @@
-import type { QueryClient } from '@tanstack/react-query';
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Route, Routes } from 'react-router';
-import { vi } from 'vitest';
 import type { Job } from '../api/types.ts';
-import { clearToken, setToken } from '../auth/token-store.ts';
 import { fakeApi, json, sseEvent } from '../test-kit/fake-api.ts';
 import { completedJob, statusOf } from '../test-kit/jobs.ts';
-import { renderInRouter, testQueryClient } from '../test-kit/render-in-router.tsx';
-import { JobPage } from './job-page.tsx';
+import { jobPageTests } from '../test-kit/job-page-tests.tsx';
 
 // The job page against the service of 2026 (vendor-2026.md): no GET /api/jobs/{id}, the job from
 // /status and its stream's result, a failed job's result as {code, message}, and the cancel endpoint.
@@ -63,29 +58,7 @@ function fake2026(jobs: Job[], options: Options = {}) {
   });
 }
 
-let queryClient: QueryClient;
-
-function renderAt(path: string) {
-  return renderInRouter(
-    <Routes>
-      <Route path="/jobs" element={<p>The list</p>} />
-      <Route path="/jobs/:jobId" element={<JobPage />} />
-    </Routes>,
-    [path],
-    queryClient,
-  );
-}
-
-beforeEach(() => {
-  setToken('tok', false);
-  queryClient = testQueryClient();
-});
-
-afterEach(() => {
-  queryClient.clear();
-  clearToken('signed-out');
-  vi.unstubAllGlobals();
-});
+const { renderAt } = jobPageTests();
 
 describe('a service without the detail endpoint', () => {
   it('shows a finished job from /status and its output and input from the stream', async () => {
