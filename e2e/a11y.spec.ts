@@ -78,6 +78,20 @@ for (const scheme of ['light', 'dark'] as const) {
       await context.setOffline(false);
     });
 
+    test('list with its timeline shown, a bar focused', async ({ page, sim }) => {
+      await sim.createJob({ status: 'running' });
+      await sim.createJob({ status: 'paused-by-ops' });
+      await page.goto('/sign-in');
+      await page.evaluate(() => localStorage.setItem('nuextract.showTimeline', '1'));
+      await openSignedIn(page, '/jobs');
+      const timeline = page.getByRole('group', { name: /^Timeline of 30 jobs/ });
+      await expect(timeline.getByRole('link')).toHaveCount(30);
+      await expectTheme(page);
+      await timeline.getByRole('link').nth(1).focus();
+      await expect(page.getByTestId('timeline-details')).toBeVisible();
+      await scan(page, 'list, timeline');
+    });
+
     test('job: reconnecting, polling, offline, its tree and raw text', async ({
       page,
       sim,
