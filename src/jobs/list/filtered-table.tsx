@@ -4,6 +4,7 @@ import { plural } from '../../lib/format.ts';
 import { JobsTableSkeleton } from './jobs-table-skeleton.tsx';
 import { JobsTable } from './jobs-table.tsx';
 import { useRowKeys } from './use-row-keys.ts';
+import { TimelineSlot } from './timeline-slot.tsx';
 import { cn } from '../../ui/cn.ts';
 
 type Filter = { status: string; type: string };
@@ -105,6 +106,7 @@ export function FilteredTable({
           </button>
         )}
       </div>
+      <TimelineSlot rows={rows === null ? null : filtered} onSelect={select} />
       <div>
         {overlay}
         {body}
