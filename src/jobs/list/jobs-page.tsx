@@ -46,7 +46,7 @@ export function JobsPage() {
 
   useDocumentTitle(organization ? `Jobs · ${organization}` : 'Jobs');
 
-  // On a first visit this adopts the request main.tsx started (start-list-request.ts).
+  // On a first visit this reads the answer to the request main.ts sent (early-list-request.ts).
   const query = useQuery({
     ...jobQueries.list(params),
     // Keep the previous page on screen while the next loads, but never another organization's rows.
