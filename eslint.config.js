@@ -11,7 +11,7 @@ const ROUTER_LINK = {
   message: 'Use Link from src/ui/link.tsx (see scripts/check-bundle.ts).',
 };
 // The start-up files at the top of src/, which nothing below them may import.
-const TOP_FILES = ['router', 'app', 'main', 'query-client'];
+const TOP_FILES = ['router', 'app', 'main', 'boot', 'query-client'];
 
 /** One no-restricted-imports block per layer: the folders and top files it may not import from. */
 function importLayers(layers) {
@@ -76,7 +76,7 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
   },
-  // Imports flow one way: lib ← api ← ui, paths.ts ← auth ← jobs ← frame ← router.tsx, app.tsx, main.tsx.
+  // Imports flow one way: lib ← api ← ui, paths.ts ← auth ← jobs ← frame ← router.tsx, app.tsx, boot.tsx, main.ts.
   // Each layer is named below with what it may not import (tests may reach across, to set things up).
   ...importLayers([
     ['src/lib/**', ['api', 'auth', 'jobs', 'ui', 'frame'], TOP_FILES.concat('paths')],

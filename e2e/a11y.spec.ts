@@ -79,6 +79,20 @@ for (const scheme of ['light', 'dark'] as const) {
       await context.setOffline(false);
     });
 
+    test('list with its timeline shown, a bar focused', async ({ page, sim }) => {
+      await sim.createJob({ status: 'running' });
+      await sim.createJob({ status: 'paused-by-ops' });
+      await page.goto('/sign-in');
+      await page.evaluate(() => localStorage.setItem('nuextract.showTimeline', '1'));
+      await openSignedIn(page, '/jobs');
+      const timeline = page.getByRole('group', { name: /^Timeline of 30 jobs/ });
+      await expect(timeline.getByRole('link')).toHaveCount(30);
+      await expectTheme(page);
+      await timeline.getByRole('link').nth(1).focus();
+      await expect(page.getByTestId('timeline-details')).toBeVisible();
+      await scan(page, 'list, timeline');
+    });
+
     test('job: reconnecting, polling, offline, its tree and raw text', async ({
       page,
       sim,
@@ -139,6 +153,60 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.goto(`/compare?a=${a}`);
       await expect(page.getByRole('alert')).toBeVisible();
       await scan(page, 'compare, a bad address');
+    });
+
+    test('job: the Result view, a linked value marked in the tree', async ({ page, sim }) => {
+      await sim.createJob({
+        id: 'a11y-result',
+        status: 'completed',
+        inputData: 'Invoice INV-9\nSeller: ACME Legal LLP\nWidget 2 x 9.50',
+        outputData: JSON.stringify({
+          result: {
+            number: 'INV-9',
+            seller: 'Acme Legal LLP',
+            paid: true,
+            note: '',
+            lines: [{ item: 'Widget', qty: 2, price: 9.5 }],
+          },
+          rawModelOutput: '{}',
+          outputTokenProbability: 0.42,
+        }),
+      });
+      await openSignedIn(page, '/jobs/a11y-result');
+      await expectTheme(page);
+      const output = page.getByRole('region', { name: 'Output' });
+      const values = output.getByRole('list', { name: 'Extracted values' });
+      // A value found in the input (shown in place) and a picked table cell, marked.
+      const seller = values.getByRole('listitem').filter({ hasText: /^seller/ });
+      await seller.getByRole('button', { name: 'Find in input' }).click();
+      await expect(seller.locator('mark')).toBeVisible();
+      await values.getByRole('button', { name: 'Widget' }).click();
+      await expect(values.getByRole('button', { name: 'Widget' })).toHaveAttribute(
+        'aria-pressed',
+        'true',
+      );
+      await scan(page, 'job, result view');
+
+      // A link's value: the tree opens on it and marks its row.
+      await page.goto('/jobs/a11y-result?path=$.result.lines[0].qty');
+      const marked = output.locator('[aria-current="true"]');
+      await expect(marked).toContainText('qty: 2');
+      await scan(page, 'job, a marked tree row');
+      // Its copy buttons, shown over the marked row while one has the focus.
+      await marked.getByRole('button', { name: 'Copy value of qty' }).focus();
+      await scan(page, 'job, a marked tree row with its copy buttons');
+      // A row under the pointer, highlighted, its copy buttons shown (muted text on it was 4.12:1).
+      await output.getByRole('button', { name: 'Collapse lines' }).hover();
+      const buttons = output.getByRole('button', { name: 'Copy path of lines' }).locator('..');
+      await expect(buttons).toHaveCSS('opacity', '1');
+      await scan(page, 'job, a highlighted tree row');
+
+      // A link to no value: a notice says so over the tree.
+      await page.goto('/jobs/a11y-result?path=$.result.nothing');
+      await expect(
+        output.getByRole('status').filter({ hasText: 'not in this output' }),
+      ).toBeVisible();
+      await scan(page, 'job, a link to no value');
     });
   });
 }

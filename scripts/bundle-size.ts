@@ -83,6 +83,11 @@ export function firstLoadSizes(distDir = process.env.DIST_DIR ?? 'dist'): PageLo
       }
     };
     visit(entry);
+    // What index.html preloads (the app's code, scripts/preload-boot.ts) loads on every page.
+    for (const file of [...files]) {
+      const preloaded = Object.values(manifest).find((chunk) => chunk.file === file);
+      if (preloaded) visit(preloaded);
+    }
     for (const module of modules) {
       if (!existsSync(module)) throw new Error(`${page}: ${module} does not exist (update PAGES)`);
       const lazy = manifest[module];

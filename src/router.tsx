@@ -15,7 +15,7 @@ const ComparePage = lazy(async () => ({
 
 /**
  * Every route of the app. Declarative routes, not a data router: the one request a route needs before
- * it renders (the list page's) starts in main.tsx, before React does, and the data router would cost
+ * it renders (the list page's) is sent by main.ts before the app's code has loaded, and the data router would cost
  * every first visit about 17 KiB gzip more. Each page sits in an error boundary, so a page that throws
  * shows what went wrong instead of a blank screen.
  */

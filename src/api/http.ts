@@ -1,6 +1,7 @@
 import { ApiError } from './api-error.ts';
 import { httpStatusMessage, NETWORK_MESSAGE } from './http-messages.ts';
 import { formatBytes, truncate } from '../lib/format.ts';
+import type { ListParams } from './types.ts';
 import { InvalidResponseError } from './validate.ts';
 
 /** Where the API lives: same origin by default (proxied or simulated), or VITE_API_BASE_URL at build time. */
@@ -38,6 +39,15 @@ export function jobPath(
   return `/api/jobs/${encodeSegment(jobId)}${suffix}`;
 }
 
+/** The path of one page of the job list. */
+export function jobsListPath(params: ListParams): string {
+  const query = new URLSearchParams();
+  if (params.organization) query.set('organization', params.organization);
+  query.set('skip', String(params.skip));
+  query.set('perPage', String(params.perPage));
+  return `/api/jobs?${query}`;
+}
+
 /**
  * The bearer token a call sends, and which sign-in it belongs to: a 401 carries the version, so the
  * one who signs out (auth/expire-on-401.ts) can tell a late answer for an old token from a live one.
@@ -48,6 +58,24 @@ export type Credentials = { token: string | null; version?: number };
 export function authHeaders(token: string | null): Record<string, string> {
   return token ? { Authorization: `Bearer ${token}` } : {};
 }
+
+/** How every JSON call is sent: the token as a bearer header, no cookies, no referrer. */
+export function jsonRequest(
+  method: string,
+  token: string | null,
+  signal: AbortSignal,
+): RequestInit {
+  return {
+    method,
+    headers: { Accept: 'application/json', ...authHeaders(token) },
+    credentials: 'omit',
+    referrerPolicy: 'no-referrer',
+    signal,
+  };
+}
+
+/** A request already on its way (the list's early request), for getResource to carry on with. */
+export type SentRequest = { response: Promise<Response>; abort(): void };
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 const BODY_TIMEOUT_FACTOR = 4;
@@ -66,6 +94,8 @@ type GetOptions = {
   timeoutMs?: number;
   /** Bodies past this size are dropped unread (a list page of whole jobs may allow more). */
   maxBytes?: number;
+  /** The same request, sent earlier: its answer is read instead of sending another. */
+  sent?: SentRequest;
 };
 
 /** The answer with its body counted as it arrives: past `max` bytes the download stops. */
@@ -113,23 +143,20 @@ export async function getResource<T>(
     method = 'GET',
     timeoutMs = DEFAULT_TIMEOUT_MS,
     maxBytes = MAX_RESULT_BYTES,
+    sent,
   }: GetOptions,
 ): Promise<T> {
   let tooLarge = false;
   const timeout = new AbortController();
+  if (sent) timeout.signal.addEventListener('abort', () => sent.abort());
   let timer = setTimeout(() => timeout.abort(), timeoutMs);
   const onAbort = () => timeout.abort();
   signal?.addEventListener('abort', onAbort);
   try {
     let response: Response;
     try {
-      response = await fetch(apiUrl(path), {
-        method,
-        headers: { Accept: 'application/json', ...authHeaders(credentials.token) },
-        credentials: 'omit',
-        referrerPolicy: 'no-referrer',
-        signal: timeout.signal,
-      });
+      response = await (sent?.response ??
+        fetch(apiUrl(path), jsonRequest(method, credentials.token, timeout.signal)));
     } catch (error) {
       if (signal?.aborted) throw error;
       if (timeout.signal.aborted) {

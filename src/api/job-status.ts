@@ -53,3 +53,13 @@ export const BADGE_CLASSES: Readonly<Record<StatusFamily, string>> = {
   cancelled: 'bg-surface text-muted ring-line-strong',
   unknown: 'bg-raised text-ink ring-line-strong',
 };
+
+/** A timeline bar's colour for each family: the badge's hue, at full strength. */
+export const BAR_CLASSES: Readonly<Record<StatusFamily, string>> = {
+  waiting: 'fill-warn stroke-warn',
+  running: 'fill-info stroke-info',
+  succeeded: 'fill-ok stroke-ok',
+  failed: 'fill-danger stroke-danger',
+  cancelled: 'fill-line-strong stroke-line-strong',
+  unknown: 'fill-muted stroke-muted',
+};

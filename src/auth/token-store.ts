@@ -1,9 +1,9 @@
 import { useSyncExternalStore } from 'react';
 import type { Credentials } from '../api/http.ts';
+import { readStoredToken, TOKEN_KEY } from './token-storage.ts';
 
-// The API token lives in memory, mirrored to sessionStorage (survives a reload) or, when the person
-// asks to be remembered, localStorage. Never in a URL, a cookie or a log.
-const TOKEN_KEY = 'nuextract.token';
+// The API token lives in memory, mirrored to storage (token-storage.ts). Never in a URL, a cookie or a
+// log.
 // sessionStorage is per tab, so sign-out is broadcast to other tabs through this localStorage key.
 const SIGN_OUT_KEY = 'nuextract.signed-out-at';
 
@@ -14,14 +14,6 @@ let token: string | null = readStoredToken();
 let version = 0;
 let lastClearReason: ClearReason | null = null;
 const listeners = new Set<() => void>();
-
-function readStoredToken(): string | null {
-  try {
-    return sessionStorage.getItem(TOKEN_KEY) ?? localStorage.getItem(TOKEN_KEY);
-  } catch {
-    return null; // storage can be disabled; memory still works
-  }
-}
 
 function notify() {
   version += 1;

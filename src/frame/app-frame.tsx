@@ -12,6 +12,7 @@ import { useTheme } from './theme.ts';
 import { lastListPath } from '../jobs/list/last-list-path.ts';
 import { useShortcuts } from '../ui/shortcuts.ts';
 import { AbsoluteTimesSwitch } from '../ui/absolute-times.tsx';
+import { cn } from '../ui/cn.ts';
 
 // The shortcut list is read rarely: its own chunk, fetched when asked for.
 const ShortcutsDialog = lazy(async () => ({
@@ -41,21 +42,23 @@ function Header() {
     // The fetching bar and the offline banner sit in the banner landmark: no content outside landmarks.
     <header className="border-b border-line bg-surface">
       <FetchingBar />
-      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-3 py-2 sm:px-6">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-3 gap-y-2 px-3 py-2 sm:gap-x-4 sm:px-6">
         <Link to={paths.jobs()} className="mr-auto text-lg font-bold tracking-tight">
           NuExtract Jobs
         </Link>
-        {/* Tab order follows the wide layout; on narrow screens the forms wrap below the actions. */}
-        <div className="order-last flex w-full flex-wrap items-center gap-2 sm:order-none sm:w-auto">
+        {/* Tab order follows the wide layout (one row). Narrower, the forms take a second row; on a
+            phone they share it, and the switch's label takes two lines. */}
+        <div className="order-last flex w-full items-center gap-2 xl:order-none xl:w-auto">
           <JumpToJob />
           <OrganizationSwitcher />
         </div>
         <div className="flex items-center gap-2">
-          <AbsoluteTimesSwitch />
+          <AbsoluteTimesSwitch className="max-w-24 leading-tight sm:max-w-none" />
+          {/* A phone has no keyboard for shortcuts (the ? key still opens the list). */}
           <button
             type="button"
             onClick={() => setHelpOpen(true)}
-            className={buttonClass}
+            className={cn(buttonClass, 'hidden sm:inline-flex')}
             aria-label="Keyboard shortcuts"
             title="Keyboard shortcuts (?)"
           >

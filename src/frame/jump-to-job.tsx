@@ -30,7 +30,11 @@ export function JumpToJob() {
   }
 
   return (
-    <form role="search" onSubmit={onSubmit} className="flex items-center gap-1">
+    <form
+      role="search"
+      onSubmit={onSubmit}
+      className="flex min-w-0 flex-1 items-center gap-1 sm:flex-none"
+    >
       <label htmlFor={fieldId} className="sr-only">
         Jump to job
       </label>
@@ -47,7 +51,7 @@ export function JumpToJob() {
         placeholder="Jump to job id"
         spellCheck={false}
         autoComplete="off"
-        className={cn(inputClass, 'w-44')}
+        className={cn(inputClass, 'min-w-0 sm:w-44')}
       />
       <button type="submit" className={buttonClass}>
         Go

@@ -28,8 +28,8 @@ export function OrganizationSwitcher() {
   }
 
   return (
-    <form onSubmit={onSubmit} className="flex items-center gap-1">
-      <label htmlFor={fieldId} className="text-sm text-muted">
+    <form onSubmit={onSubmit} className="flex min-w-0 flex-1 items-center gap-1 sm:flex-none">
+      <label htmlFor={fieldId} className="sr-only text-sm text-muted sm:not-sr-only">
         Organization
       </label>
       <input
@@ -40,7 +40,7 @@ export function OrganizationSwitcher() {
         placeholder="Personal account"
         spellCheck={false}
         autoComplete="off"
-        className={cn(inputClass, 'w-40')}
+        className={cn(inputClass, 'min-w-0 sm:w-40')}
       />
       <datalist id={listId}>
         {recentOrganizations().map((organization) => (
@@ -48,7 +48,11 @@ export function OrganizationSwitcher() {
         ))}
       </datalist>
       <button type="submit" className={buttonClass} aria-label="Switch organization">
-        Switch
+        {/* An arrow on a phone, where the row is shared with the jump form. */}
+        <span aria-hidden="true" className="sm:hidden">
+          →
+        </span>
+        <span className="hidden sm:inline">Switch</span>
       </button>
     </form>
   );

@@ -1,36 +1,22 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, render, screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMemoryRouter, RouterProvider } from 'react-router';
-import { vi } from 'vitest';
 import type { Job } from '../api/types.ts';
-import { clearToken, setToken } from '../auth/token-store.ts';
-import { JobPage } from './job-page.tsx';
+import { fakeApi, json, sseEvent } from '../test-kit/fake-api.ts';
+import { completedJob, statusOf } from '../test-kit/jobs.ts';
+import { jobPageTests } from '../test-kit/job-page-tests.tsx';
 
 // The job page against the service of 2026 (vendor-2026.md): no GET /api/jobs/{id}, the job from
 // /status and its stream's result, a failed job's result as {code, message}, and the cancel endpoint.
 
-const done: Job = {
-  id: 'job-1',
-  jobType: 'inference',
-  status: 'completed',
-  ownerUser: 'demo',
+// Its timestamps as that service writes them, with microseconds and an offset.
+const done = completedJob({
   inputData: '{"text":"the input"}',
-  outputData: '{"result":{"answer":"forty-two"}}',
   createdAt: '2026-01-01T10:00:00.000000+00:00',
   startedAt: '2026-01-01T10:00:05.000000+00:00',
   completedAt: '2026-01-01T10:01:05.000000+00:00',
   updatedAt: '2026-01-01T10:01:05.000000+00:00',
-};
+});
 const running: Job = { ...done, status: 'running', outputData: undefined, completedAt: undefined };
-
-function statusOf(job: Job) {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { inputData, outputData, errorMessage, errorCode, ...status } = job;
-  return status;
-}
-
-type Reply = { status: number; body: string };
 
 type Options = {
   /** What GET /api/jobs/{id} answers (404 by default). */
@@ -38,124 +24,72 @@ type Options = {
   /** A finished job's stream result, when not the job itself. */
   result?: string;
   /** What POST …/cancel answers. */
-  cancel?: Reply;
+  cancel?: { status: number; body: string };
 };
 
-const encoder = new TextEncoder();
-
-/** A fake service of 2026 over `jobs`; unfinished jobs' streams are driven by hand (`send`). */
-function fake2026(jobs: Record<string, Job>, options: Options = {}) {
-  const calls: string[] = [];
-  const streams: ReadableStreamDefaultController<Uint8Array>[] = [];
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
-      const url = String(input);
-      calls.push(`${init.method ?? 'GET'} ${url}`);
-      const match = /^\/api\/jobs\/([^/]+)(\/status|\/stream|\/cancel)?$/.exec(url);
-      const job = jobs[decodeURIComponent(match?.[1] ?? '')];
-      if (!job) return Response.json({ message: 'Job not found' }, { status: 404 });
-      switch (match?.[2]) {
-        case undefined:
-          return Response.json({ message: 'Not Found' }, { status: options.detail ?? 404 });
-        case '/status':
-          return Response.json(statusOf(job));
-        case '/cancel': {
-          const reply = options.cancel ?? { status: 200, body: JSON.stringify(statusOf(job)) };
-          return new Response(reply.body, { status: reply.status });
-        }
-      }
-      const body = new ReadableStream<Uint8Array>({
-        start(controller) {
-          if (job.completedAt) {
-            const data = options.result ?? JSON.stringify(job);
-            controller.enqueue(encoder.encode(`event: result\ndata: ${data}\n\n`));
-            controller.close();
-          } else streams.push(controller);
-        },
-      });
-      init.signal?.addEventListener('abort', () => {
-        for (const stream of streams) {
-          try {
-            stream.error(new DOMException('Aborted', 'AbortError'));
-          } catch {
-            // already closed
-          }
-        }
-      });
-      return new Response(body, { headers: { 'Content-Type': 'text/event-stream' } });
-    }),
-  );
-  return {
-    calls,
+/**
+ * The kit's fake API as the service of 2026: the detail endpoint is missing, a finished job's stream
+ * sends its result and ends, cancel answers; an unfinished job's stream is driven by hand (`send`).
+ */
+function fake2026(jobs: Job[], options: Options = {}) {
+  const api = fakeApi({ jobs });
+  api.reply((url) => {
+    const match = /^\/api\/jobs\/([^/]+)(\/stream|\/cancel)?$/.exec(url.pathname);
+    const job = api.jobs.find((j) => j.id === decodeURIComponent(match?.[1] ?? ''));
+    if (!match || !job) return undefined;
+    if (match[2] === undefined) return json({ message: 'Not Found' }, options.detail ?? 404);
+    if (match[2] === '/cancel') {
+      const reply = options.cancel ?? { status: 200, body: JSON.stringify(statusOf(job)) };
+      return new Response(reply.body, { status: reply.status });
+    }
+    if (!job.completedAt) return undefined;
+    const data = options.result ?? JSON.stringify(job);
+    return new Response(sseEvent('result', data), {
+      headers: { 'Content-Type': 'text/event-stream' },
+    });
+  });
+  return Object.assign(api, {
     async send(text: string) {
       await act(async () => {
-        streams.at(-1)?.enqueue(encoder.encode(text));
+        api.lastStream().send(text);
         await new Promise((resolve) => setTimeout(resolve, 10));
       });
     },
-  };
+  });
 }
 
-let queryClient: QueryClient;
-
-function renderAt(path: string) {
-  const router = createMemoryRouter(
-    [
-      { path: '/jobs', element: <p>The list</p> },
-      { path: '/jobs/:jobId', element: <JobPage /> },
-    ],
-    { initialEntries: [path] },
-  );
-  render(
-    <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>,
-  );
-  return router;
-}
-
-beforeEach(() => {
-  setToken('tok', false);
-  queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-});
-
-afterEach(() => {
-  queryClient.clear();
-  clearToken('signed-out');
-  vi.unstubAllGlobals();
-});
+const { renderAt } = jobPageTests();
 
 describe('a service without the detail endpoint', () => {
   it('shows a finished job from /status and its output and input from the stream', async () => {
-    const api = fake2026({ 'job-1': done });
+    const api = fake2026([done]);
     renderAt('/jobs/job-1');
     expect(await screen.findByText(/forty-two/)).toBeInTheDocument();
     expect(await screen.findByText(/the input/)).toBeInTheDocument();
     expect(screen.getByText('completed')).toBeInTheDocument();
     expect(screen.queryByRole('heading', { name: 'Job not found' })).not.toBeInTheDocument();
     expect(api.calls).toEqual([
-      'GET /api/jobs/job-1',
-      'GET /api/jobs/job-1/status',
-      'GET /api/jobs/job-1/stream',
+      '/api/jobs/job-1',
+      '/api/jobs/job-1/status',
+      '/api/jobs/job-1/stream',
     ]);
   });
 
   it('takes a 405 the same way, and stops asking the endpoint for the session', async () => {
-    const api = fake2026({ 'job-1': done, 'job-2': { ...done, id: 'job-2' } }, { detail: 405 });
-    const router = renderAt('/jobs/job-1');
+    const api = fake2026([done, { ...done, id: 'job-2' }], { detail: 405 });
+    const { history } = renderAt('/jobs/job-1');
     await screen.findByText(/forty-two/);
-    await act(() => router.navigate('/jobs/job-2'));
+    await act(() => history.navigate('/jobs/job-2'));
     expect(await screen.findByRole('heading', { name: 'Job job-2' })).toBeInTheDocument();
     await screen.findByText(/forty-two/);
     expect(api.calls.filter((call) => call.includes('job-2'))).toEqual([
-      'GET /api/jobs/job-2/status',
-      'GET /api/jobs/job-2/stream',
+      '/api/jobs/job-2/status',
+      '/api/jobs/job-2/stream',
     ]);
   });
 
   it('says input and output are not available when the stream cannot give them', async () => {
-    fake2026({ 'job-1': done }, { result: '"not a job"' });
+    fake2026([done], { result: '"not a job"' });
     renderAt('/jobs/job-1');
     expect(
       await screen.findByText('Input and output are not available from this server.'),
@@ -164,13 +98,13 @@ describe('a service without the detail endpoint', () => {
   });
 
   it('is "Job not found" only when /status does not know the job either', async () => {
-    fake2026({});
+    fake2026([]);
     renderAt('/jobs/nope');
     expect(await screen.findByRole('heading', { name: 'Job not found' })).toBeInTheDocument();
   });
 
   it('follows a running job to its end and takes input and output from the result', async () => {
-    const api = fake2026({ 'job-1': running });
+    const api = fake2026([running]);
     renderAt('/jobs/job-1');
     expect(await screen.findByText('Live')).toBeInTheDocument();
     expect(
@@ -178,7 +112,7 @@ describe('a service without the detail endpoint', () => {
         'Input: this server sends it together with the output, when the job finishes.',
       ),
     ).toBeInTheDocument();
-    await api.send(`event: result\ndata: ${JSON.stringify(done)}\n\n`);
+    await api.send(sseEvent('result', JSON.stringify(done)));
     expect(await screen.findByText(/forty-two/)).toBeInTheDocument();
     expect(screen.getByText(/the input/)).toBeInTheDocument();
     expect(screen.getByText('completed')).toBeInTheDocument();
@@ -189,10 +123,7 @@ describe('a failed result that is not a job', () => {
   const failure = JSON.stringify({ code: 413, message: 'Request Entity Too Large' });
 
   it('shows a finished job failure with its numeric code and message', async () => {
-    fake2026(
-      { 'job-1': { ...done, status: 'failed', outputData: undefined } },
-      { result: failure },
-    );
+    fake2026([{ ...done, status: 'failed', outputData: undefined }], { result: failure });
     renderAt('/jobs/job-1');
     expect(await screen.findByRole('heading', { name: 'Failed: 413' })).toBeInTheDocument();
     expect(screen.getByText('Request Entity Too Large')).toBeInTheDocument();
@@ -200,42 +131,39 @@ describe('a failed result that is not a job', () => {
   });
 
   it('ends a live job as failed, refreshes it through /status and stops showing it live', async () => {
-    const jobs = { 'job-1': running };
-    const api = fake2026(jobs);
+    const api = fake2026([running]);
     renderAt('/jobs/job-1');
     await screen.findByText('Live');
-    jobs['job-1'] = { ...done, status: 'failed', outputData: undefined };
-    await api.send(`event: result\ndata: ${failure}\n\n`);
+    api.jobs[0] = { ...done, status: 'failed', outputData: undefined };
+    await api.send(sseEvent('result', failure));
     expect(await screen.findByRole('heading', { name: 'Failed: 413' })).toBeInTheDocument();
     expect(screen.getByText('failed')).toBeInTheDocument();
     expect(screen.queryByText('Live')).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Cancel job' })).not.toBeInTheDocument();
-    await waitFor(() => expect(api.calls.at(-1)).toBe('GET /api/jobs/job-1/status'));
+    await waitFor(() => expect(api.calls.at(-1)).toBe('/api/jobs/job-1/status'));
   });
 
   it('shows a stream error event with a numeric code by that code', async () => {
-    const api = fake2026({ 'job-1': running });
+    const api = fake2026([running]);
     renderAt('/jobs/job-1');
     await screen.findByText('Live');
-    await api.send(`event: error\ndata: {"code": 429, "message": "Slow down"}\n\n`);
+    await api.send(sseEvent('error', '{"code": 429, "message": "Slow down"}'));
     expect(await screen.findByText(/429/)).toBeInTheDocument();
   });
 });
 
 describe('cancelling a job', () => {
   it('asks in the page, sends one request, then follows the job to its end', async () => {
-    const api = fake2026({ 'job-1': running });
+    const api = fake2026([running]);
     renderAt('/jobs/job-1');
     await userEvent.click(await screen.findByRole('button', { name: 'Cancel job' }));
     const yes = screen.getByRole('button', { name: 'Yes, cancel' });
     expect(yes).toHaveFocus();
     await userEvent.click(yes);
     expect(await screen.findByText(/Cancellation requested/)).toBeInTheDocument();
-    expect(api.calls.filter((call) => call.startsWith('POST'))).toEqual([
-      'POST /api/jobs/job-1/cancel',
-    ]);
+    expect(api.count('/cancel')).toBe(1);
     await api.send(
-      `event: result\ndata: ${JSON.stringify({ ...done, status: 'cancelled', outputData: undefined })}\n\n`,
+      sseEvent('result', JSON.stringify({ ...done, status: 'cancelled', outputData: undefined })),
     );
     expect(await screen.findByText('cancelled')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Cancel job' })).not.toBeInTheDocument();
@@ -243,12 +171,12 @@ describe('cancelling a job', () => {
   });
 
   it('can be backed out of without a request', async () => {
-    const api = fake2026({ 'job-1': running });
+    const api = fake2026([running]);
     renderAt('/jobs/job-1');
     await userEvent.click(await screen.findByRole('button', { name: 'Cancel job' }));
     await userEvent.click(screen.getByRole('button', { name: 'Keep it running' }));
     expect(screen.getByRole('button', { name: 'Cancel job' })).toHaveFocus();
-    expect(api.calls.filter((call) => call.startsWith('POST'))).toEqual([]);
+    expect(api.count('/cancel')).toBe(0);
   });
 
   it.each([
@@ -256,10 +184,9 @@ describe('cancelling a job', () => {
     [403, 'You do not have permission to cancel this job'],
     [404, 'Job not found'],
   ])("shows the server's message as it is on %i", async (status, message) => {
-    fake2026(
-      { 'job-1': running },
-      { cancel: { status, body: status === 400 ? message : JSON.stringify({ message }) } },
-    );
+    fake2026([running], {
+      cancel: { status, body: status === 400 ? message : JSON.stringify({ message }) },
+    });
     renderAt('/jobs/job-1');
     await userEvent.click(await screen.findByRole('button', { name: 'Cancel job' }));
     await userEvent.click(screen.getByRole('button', { name: 'Yes, cancel' }));
@@ -270,7 +197,7 @@ describe('cancelling a job', () => {
   });
 
   it('is not offered on a finished job', async () => {
-    fake2026({ 'job-1': done });
+    fake2026([done]);
     renderAt('/jobs/job-1');
     await screen.findByText(/forty-two/);
     expect(screen.queryByRole('button', { name: 'Cancel job' })).not.toBeInTheDocument();

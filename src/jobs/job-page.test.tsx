@@ -1,13 +1,9 @@
-import type { QueryClient } from '@tanstack/react-query';
 import { act, screen, waitFor } from '@testing-library/react';
-import { Route, Routes } from 'react-router';
 import { vi } from 'vitest';
-import { clearToken, setToken } from '../auth/token-store.ts';
 import { fakeApi, sseEvent } from '../test-kit/fake-api.ts';
 import { completedJob, listPage } from '../test-kit/jobs.ts';
-import { renderInRouter, testQueryClient } from '../test-kit/render-in-router.tsx';
+import { jobPageTests } from '../test-kit/job-page-tests.tsx';
 import { jobIdFromPathname } from './job-id.ts';
-import { JobPage } from './job-page.tsx';
 import { jobQueries } from './job-queries.ts';
 import { jobTimings } from './job-metadata.tsx';
 
@@ -21,29 +17,7 @@ const base = completedJob({
 });
 const running = { ...base, status: 'running', outputData: undefined, completedAt: undefined };
 
-let queryClient: QueryClient;
-
-function renderAt(path: string) {
-  return renderInRouter(
-    <Routes>
-      <Route path="/jobs" element={<p>The list</p>} />
-      <Route path="/jobs/:jobId" element={<JobPage />} />
-    </Routes>,
-    [path],
-    queryClient,
-  );
-}
-
-beforeEach(() => {
-  setToken('tok', false);
-  queryClient = testQueryClient();
-});
-
-afterEach(() => {
-  queryClient.clear();
-  clearToken('signed-out');
-  vi.unstubAllGlobals();
-});
+const { renderAt, queryClient } = jobPageTests();
 
 describe('job ids in the address', () => {
   it('decodes the raw segment exactly once (react-router would decode %2F twice)', () => {
@@ -144,7 +118,7 @@ describe('the job page', () => {
 
   it('fetches the job itself even when a cached list page has its row (rows keep no payloads)', async () => {
     const api = fakeApi({ jobs: [base] });
-    queryClient.setQueryData(
+    queryClient().setQueryData(
       jobQueries.list({ organization: null, skip: 0, perPage: 30 }).queryKey,
       listPage([base]),
     );

@@ -115,9 +115,14 @@ function JobView({ jobId }: JobViewProps) {
           >
             {jobId}
           </h1>
-          <CopyButton ref={copyId} value={jobId} label="Copy id" className="mt-0.5" />
-          <CopyButton value={shareLink(jobId)} label="Copy link" className="mt-0.5" />
-          <CopyButton value={curlCommand(jobId)} label="Copy as cURL" className="mt-0.5" />
+          <CopyButton ref={copyId} value={jobId} label="Copy id" text="ID" className="mt-0.5" />
+          <CopyButton value={shareLink(jobId)} label="Copy link" text="Link" className="mt-0.5" />
+          <CopyButton
+            value={curlCommand(jobId)}
+            label="Copy as cURL"
+            text="cURL"
+            className="mt-0.5"
+          />
         </div>
         {meta && (
           <div className="flex flex-wrap items-center gap-x-3 gap-y-2">

@@ -1,31 +1,31 @@
-import { getJson, getResource, jobPath, MAX_RESULT_BYTES } from '../api/http.ts';
+import { getJson, getResource, jobPath, jobsListPath, MAX_RESULT_BYTES } from '../api/http.ts';
 import type { Job, JobStatus, ListParams } from '../api/types.ts';
 import { parseItems, parseJob, parseJobStatus } from '../api/validate.ts';
 import { currentCredentials } from '../auth/token-store.ts';
 import type { ListPage } from './list/list-job.ts';
-import { parseRows } from './list/parse-rows.ts';
+import { takeEarlyListRequest } from './list/early-list-request.ts';
+import { parseRows, rowsWorker } from './list/parse-rows.ts';
 
-function listPath(params: ListParams): string {
-  const query = new URLSearchParams();
-  if (params.organization) query.set('organization', params.organization);
-  query.set('skip', String(params.skip));
-  query.set('perPage', String(params.perPage));
-  return `/api/jobs?${query}`;
-}
-
-/** A list page as rows: its bytes go to the worker, which keeps only what rows show. */
+/**
+ * A list page as rows: its bytes go to the worker, which keeps only what rows show. On a first visit
+ * the request main.ts sent before the app loaded is read instead of sending another.
+ */
 export function fetchJobsPage(params: ListParams, signal?: AbortSignal): Promise<ListPage> {
-  return getResource(
-    listPath(params),
-    async (response) => parseRows(await response.arrayBuffer()),
+  rowsWorker(); // its script loads while the request is on its way
+  const path = jobsListPath(params);
+  const credentials = currentCredentials();
+  return getResource(path, parseRows, {
+    signal,
+    credentials,
     // A page holds up to 100 whole jobs: room for a few big ones.
-    { signal, credentials: currentCredentials(), maxBytes: 4 * MAX_RESULT_BYTES },
-  );
+    maxBytes: 4 * MAX_RESULT_BYTES,
+    sent: takeEarlyListRequest(path, credentials.token),
+  });
 }
 
 /** A list page's items as the server sent them, whole (for an export: kept only while it is written). */
 export function fetchJobsPageItems(params: ListParams): Promise<unknown[]> {
-  return getJson(listPath(params), parseItems, { credentials: currentCredentials() });
+  return getJson(jobsListPath(params), parseItems, { credentials: currentCredentials() });
 }
 
 export function fetchJob(jobId: string, signal?: AbortSignal): Promise<Job> {

@@ -7,7 +7,9 @@ export function useAbsoluteTimes() {
 }
 
 /** The one switch for it. */
-export function AbsoluteTimesSwitch() {
+export function AbsoluteTimesSwitch({ className }: { className?: string }) {
   const [absolute, setAbsolute] = useAbsoluteTimes();
-  return <Switch label="Absolute times" on={absolute} onChange={setAbsolute} />;
+  return (
+    <Switch label="Absolute times" on={absolute} onChange={setAbsolute} className={className} />
+  );
 }

@@ -8,12 +8,15 @@ type CopyButtonProps = {
   /** The button's accessible name, e.g. "Copy job id". */
   label: string;
   className?: string;
+  /** A word shown beside the icon, where several copy buttons sit together ("ID", "Link"); the
+   * accessible name (`label`) must contain it. */
+  text?: string;
   /** For a keyboard shortcut that presses it (the job page's c). */
   ref?: Ref<HTMLButtonElement>;
 };
 
 /** A small icon button that copies `value` and says whether it worked. */
-export function CopyButton({ value, label, className, ref }: CopyButtonProps) {
+export function CopyButton({ value, label, className, text, ref }: CopyButtonProps) {
   const [state, copy] = useCopy();
 
   const hint = state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : label;
@@ -26,7 +29,8 @@ export function CopyButton({ value, label, className, ref }: CopyButtonProps) {
         aria-label={label}
         title={hint}
         className={cn(
-          'inline-flex size-6 shrink-0 items-center justify-center rounded text-muted hover:bg-raised hover:text-ink',
+          'inline-flex h-6 shrink-0 items-center justify-center rounded text-muted hover:bg-raised hover:text-ink',
+          text ? 'gap-1 px-1.5 text-xs font-medium' : 'w-6',
           className,
         )}
       >
@@ -54,6 +58,7 @@ export function CopyButton({ value, label, className, ref }: CopyButtonProps) {
             />
           </svg>
         )}
+        {text}
       </button>
       <span aria-live="polite" className="sr-only">
         {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : ''}

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import type { ListParams } from '../../api/types.ts';
 import { buttonClass } from '../../ui/button-styles.ts';
+import { cn } from '../../ui/cn.ts';
 import type { ExportFormat } from './export-page.ts';
 
 type ExportMenuProps = {
@@ -40,7 +41,7 @@ export function ExportMenu({ params, ready }: ExportMenuProps) {
   return (
     <div className="flex flex-wrap items-center gap-2 text-sm">
       <details ref={menu} className="relative">
-        <summary className={`${buttonClass} cursor-pointer list-none`}>Export</summary>
+        <summary className={cn(buttonClass, 'cursor-pointer list-none')}>Export</summary>
         <div className="absolute right-0 z-30 mt-1 flex w-56 flex-col gap-1 rounded-md border border-line bg-surface p-1 shadow-lg">
           <button
             type="button"

@@ -5,6 +5,7 @@ import { JobsTableSkeleton } from './jobs-table-skeleton.tsx';
 import { JobsTable } from './jobs-table.tsx';
 import { useRowKeys } from './use-row-keys.ts';
 import { toggleMark, useRowMarks } from './compare-marks.ts';
+import { TimelineSlot } from './timeline-slot.tsx';
 import { cn } from '../../ui/cn.ts';
 
 type Filter = { status: string; type: string };
@@ -109,6 +110,7 @@ export function FilteredTable({
           </button>
         )}
       </div>
+      <TimelineSlot rows={rows === null ? null : filtered} onSelect={select} />
       <div>
         {overlay}
         {body}

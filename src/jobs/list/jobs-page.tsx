@@ -29,6 +29,7 @@ import { NewJobsNotice } from './new-jobs-notice.tsx';
 import { Pagination } from './pagination.tsx';
 import { useLiveRows } from './use-live-rows.ts';
 import { useNextPagePrefetch } from './use-next-page-prefetch.ts';
+import { useShowTimeline } from './timeline-slot.tsx';
 
 /**
  * The jobs list. Its whole state is in the URL (organization, skip, perPage), so a reload, Back/Forward
@@ -46,7 +47,7 @@ export function JobsPage() {
 
   useDocumentTitle(organization ? `Jobs · ${organization}` : 'Jobs');
 
-  // On a first visit this adopts the request main.tsx started (start-list-request.ts).
+  // On a first visit this reads the answer to the request main.ts sent (early-list-request.ts).
   const query = useQuery({
     ...jobQueries.list(params),
     // Keep the previous page on screen while the next loads, but never another organization's rows.
@@ -64,6 +65,7 @@ export function JobsPage() {
   // Per tab: one tab can hold still while another follows along.
   const [paused, setPaused] = useStoredFlag('nuextract.listPaused', 'session');
   useLiveRows(rows, paused);
+  const [timeline, setTimeline] = useShowTimeline();
 
   useNextPagePrefetch(
     params,
@@ -114,6 +116,7 @@ export function JobsPage() {
         </h1>
         <div className="ml-auto flex flex-wrap items-center gap-3">
           <Switch label="Pause live updates" on={paused} onChange={setPaused} />
+          <Switch label="Show timeline" on={timeline} onChange={setTimeline} />
           <CompareButton />
           <ExportMenu params={params} ready={!!current && current.items.length > 0} />
         </div>

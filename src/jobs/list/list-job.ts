@@ -46,25 +46,31 @@ export function toListJob(job: Job): ListJob {
   return row;
 }
 
+/** What a page's items become: the jobs it could read, and the items it could not. */
+export type PageRows = Pick<ListPage, 'items' | 'unreadable'>;
+
+/** Adds the page's next item to its rows, or sets it aside with its place, its id and why. */
+export function addItem(rows: PageRows, item: unknown): void {
+  const index = rows.items.length + rows.unreadable.length;
+  try {
+    rows.items.push(toListJob(parseJob(item, 'it')));
+  } catch (error) {
+    if (!(error instanceof InvalidResponseError)) throw error;
+    const id = (item as { id?: unknown } | null)?.id;
+    // "it: "status" is missing or not text", "it is not an object": the row says which job.
+    const bad: UnreadableItem = { index, problem: error.message.replace(/^it: /, '') };
+    if (typeof id === 'string' && id !== '') bad.id = id;
+    rows.unreadable.push(bad);
+  }
+}
+
 /**
  * A list response's text as the list keeps it: parsed, checked (validate.ts) and reduced to rows.
  * Throws SyntaxError for text that is not JSON and InvalidResponseError for JSON of the wrong shape.
  */
 export function rowsPageFromText(text: string): ListPage {
   const page = parseJobsPage(JSON.parse(text));
-  const items: ListJob[] = [];
-  const unreadable: UnreadableItem[] = [];
-  page.items.forEach((item, index) => {
-    try {
-      items.push(toListJob(parseJob(item, 'it')));
-    } catch (error) {
-      if (!(error instanceof InvalidResponseError)) throw error;
-      const id = (item as { id?: unknown } | null)?.id;
-      // "it: "status" is missing or not text", "it is not an object": the row says which job.
-      const bad: UnreadableItem = { index, problem: error.message.replace(/^it: /, '') };
-      if (typeof id === 'string' && id !== '') bad.id = id;
-      unreadable.push(bad);
-    }
-  });
-  return { ...page, items, unreadable };
+  const rows: PageRows = { items: [], unreadable: [] };
+  for (const item of page.items) addItem(rows, item);
+  return { ...page, ...rows };
 }

@@ -1,4 +1,3 @@
-import type { Job } from '../../api/types.ts';
 import { detectDrift, driftText, pagedFrom, readListState } from './list-drift.ts';
 import {
   lastPageSkip,
@@ -8,6 +7,7 @@ import {
   withPerPage,
 } from './list-paging.ts';
 import { parseListSearch, paths } from '../../paths.ts';
+import { jobSeries } from '../../test-kit/jobs.ts';
 
 const params = (skip: number, perPage = 30, organization: string | null = null) => ({
   organization,
@@ -15,19 +15,8 @@ const params = (skip: number, perPage = 30, organization: string | null = null) 
   perPage,
 });
 
-const job = (id: string): Job => ({
-  id,
-  jobType: 'extraction',
-  status: 'completed',
-  ownerUser: 'demo',
-  inputData: '{}',
-  startedAt: '2026-01-01T00:00:00Z',
-  createdAt: '2026-01-01T00:00:00Z',
-  updatedAt: '2026-01-01T00:00:00Z',
-  completedAt: '2026-01-01T00:00:01Z',
-});
-const jobs = (from: number, to: number) =>
-  Array.from({ length: to - from }, (_, i) => job(`j${from + i}`));
+/** Jobs `from` to `to - 1` of the kit's series, newest first. */
+const jobs = (from: number, to: number) => jobSeries(to - from, from);
 
 describe('rangeText', () => {
   it.each([

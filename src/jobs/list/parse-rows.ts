@@ -9,7 +9,8 @@ let worker: Worker | null | undefined;
 let nextId = 1;
 const pending = new Map<number, (reply: RowsReply | null) => void>();
 
-function rowsWorker(): Worker | null {
+/** The tab's list worker, started if need be: call it as the request leaves, so it is ready for the bytes. */
+export function rowsWorker(): Worker | null {
   if (worker !== undefined) return worker;
   try {
     // Throws where there is no Worker (or it may not start).
@@ -32,25 +33,50 @@ function rowsWorker(): Worker | null {
   return worker;
 }
 
+/** The chunk's bytes as a buffer of their own, to hand over to the worker without a copy when possible. */
+function ownBuffer(chunk: Uint8Array): ArrayBuffer {
+  const { buffer } = chunk;
+  return buffer instanceof ArrayBuffer &&
+    chunk.byteOffset === 0 &&
+    chunk.byteLength === buffer.byteLength
+    ? buffer
+    : chunk.slice().buffer;
+}
+
 /**
- * A list response's bytes as rows, parsed in the worker (the bytes are handed over, not copied). Throws
- * SyntaxError for text that is not JSON and InvalidResponseError for JSON of the wrong shape.
+ * A list response's body as rows, parsed in the worker while it arrives (each chunk handed over, not
+ * copied). Throws SyntaxError for text that is not JSON and InvalidResponseError for JSON of the wrong
+ * shape; an error while reading (abort, size cap) is thrown as it is.
  */
-export async function parseRows(bytes: ArrayBuffer): Promise<ListPage> {
+export async function parseRows(response: Response): Promise<ListPage> {
   const target = rowsWorker();
-  if (!target) {
+  if (!target || !response.body) {
     // Rare (no worker could start): the parser's code is loaded then, not with every first page.
-    const { rowsPageFromText } = await import('./list-job.ts');
-    return rowsPageFromText(new TextDecoder().decode(bytes));
+    const [{ rowsPageFromText }, text] = await Promise.all([
+      import('./list-job.ts'),
+      response.text(),
+    ]);
+    return rowsPageFromText(text);
   }
-  const reply = await new Promise<RowsReply | null>((resolve) => {
-    const id = nextId++;
-    pending.set(id, resolve);
-    const request: RowsRequest = { id, bytes };
-    target.postMessage(request, [bytes]);
-  });
-  if (!reply) throw new InvalidResponseError('the parser stopped');
-  if (reply.ok) return reply.page;
-  if (reply.invalid) throw new InvalidResponseError(reply.message);
-  throw new SyntaxError(reply.message);
+  const id = nextId++;
+  const reply = new Promise<RowsReply | null>((resolve) => pending.set(id, resolve));
+  const send = (request: RowsRequest, transfer: Transferable[] = []) =>
+    target.postMessage(request, transfer);
+  const reader = response.body.getReader();
+  try {
+    for (let read = await reader.read(); !read.done; read = await reader.read()) {
+      const chunk = ownBuffer(read.value);
+      send({ id, chunk }, [chunk]);
+    }
+  } catch (error) {
+    pending.delete(id);
+    send({ id, cancel: true });
+    throw error;
+  }
+  send({ id, end: true });
+  const settled = await reply;
+  if (!settled) throw new InvalidResponseError('the parser stopped');
+  if (settled.ok) return settled.page;
+  if (settled.invalid) throw new InvalidResponseError(settled.message);
+  throw new SyntaxError(settled.message);
 }

@@ -1,8 +1,10 @@
 import type { ListPage } from './list-job.ts';
 
-// Messages between the page and the list worker: a list response's bytes (handed over, not copied) in,
-// its rows out, or why there are none.
-export type RowsRequest = { id: number; bytes: ArrayBuffer };
+// Messages between the page and the list worker. A list response's bytes go in chunk by chunk as they
+// arrive (handed over, not copied), then `end`; or `cancel` when the page stops reading. Out: its rows,
+// or why there are none.
+export type RowsRequest =
+  { id: number; chunk: ArrayBuffer } | { id: number; end: true } | { id: number; cancel: true };
 
 export type RowsReply =
   | { id: number; ok: true; page: ListPage }

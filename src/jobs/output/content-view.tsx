@@ -18,16 +18,12 @@ export function ContentView({ shape }: ContentViewProps) {
       <OutputSummary facts={shape.facts} />
       <OutputNotes facts={shape.facts} />
       {markdown.length > markdown.text.length && (
-        <p className="mb-2 text-sm text-slate-600 dark:text-slate-300">
+        <p className="mb-2 text-sm text-muted">
           The first {formatNumber(markdown.text.length)} of {formatNumber(markdown.length)}{' '}
           characters are shown: Raw and Download have all of it.
         </p>
       )}
-      <Suspense
-        fallback={
-          <p className="text-sm text-slate-600 dark:text-slate-300">Loading the preview…</p>
-        }
-      >
+      <Suspense fallback={<p className="text-sm text-muted">Loading the preview…</p>}>
         <MarkdownPreview markdown={markdown.text} />
       </Suspense>
     </div>

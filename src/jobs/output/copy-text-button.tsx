@@ -1,7 +1,6 @@
 import { useCopy } from '../../ui/use-copy.ts';
 
-export const linkButtonClass =
-  'text-xs text-indigo-700 underline hover:no-underline dark:text-indigo-300';
+export const linkButtonClass = 'text-xs text-accent underline hover:no-underline';
 
 type CopyTextButtonProps = {
   /** The button's words, e.g. "Copy path". */

@@ -28,7 +28,7 @@ export function InputExcerpt({ source, occurrences }: InputExcerptProps) {
   const count = occurrences.length;
   return (
     <div role="region" aria-label="Input document" className="mt-1">
-      <p className="flex flex-wrap items-center gap-2 text-xs text-slate-600 dark:text-slate-300">
+      <p className="flex flex-wrap items-center gap-2 text-xs text-muted">
         <span>
           In the input{count > 1 ? `, ${formatNumber(index + 1)} of ${formatNumber(count)}` : ''}
           {occurrence.exact ? '' : ' (ignoring case and spacing)'}
@@ -46,7 +46,7 @@ export function InputExcerpt({ source, occurrences }: InputExcerptProps) {
       <div
         tabIndex={0}
         style={{ maxHeight: '12rem' }}
-        className="overflow-auto rounded-md bg-slate-50 p-2 font-mono text-xs leading-5 whitespace-pre-wrap break-words dark:bg-slate-950"
+        className="overflow-auto rounded-md bg-page p-2 font-mono text-xs leading-5 whitespace-pre-wrap break-words"
       >
         {from > 0 && '…'}
         {source.slice(from, occurrence.start)}

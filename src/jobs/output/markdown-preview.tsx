@@ -27,18 +27,13 @@ function htmlAsText() {
   };
 }
 
-const cell = 'border border-slate-200 px-2 py-1 dark:border-slate-800';
+const cell = 'border border-line px-2 py-1';
 
 const components: Components = {
   a: ({ href, children }) => {
     const safe = href ? safeHttpUrl(href) : null;
     return safe ? (
-      <a
-        href={safe}
-        target="_blank"
-        rel="noopener noreferrer"
-        className="text-indigo-700 underline dark:text-indigo-300"
-      >
+      <a href={safe} target="_blank" rel="noopener noreferrer" className="text-accent underline">
         {children}
       </a>
     ) : (
@@ -46,7 +41,7 @@ const components: Components = {
     );
   },
   img: ({ src, alt }) => (
-    <span className="text-slate-600 dark:text-slate-300">
+    <span className="text-muted">
       [image: {alt || 'no description'}
       {typeof src === 'string' && src ? `, ${src}` : ''}]
     </span>
@@ -69,9 +64,7 @@ const components: Components = {
   th: ({ children }) => <th className={cell}>{children}</th>,
   td: ({ children }) => <td className={cell}>{children}</td>,
   pre: ({ children }) => (
-    <pre className="overflow-x-auto rounded-md bg-slate-50 p-2 text-xs dark:bg-slate-950">
-      {children}
-    </pre>
+    <pre className="overflow-x-auto rounded-md bg-page p-2 text-xs">{children}</pre>
   ),
 };
 

@@ -16,7 +16,7 @@ export function OutputNotes({ facts }: OutputNotesProps) {
         <div
           role="note"
           aria-label="Validation error"
-          className="mb-3 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100"
+          className="mb-3 rounded-lg border border-warn-line bg-warn-soft px-3 py-2 text-sm text-warn-ink"
         >
           <p className="font-semibold">
             The result does not fit the template{error.code ? `: ${error.code}` : ''}
@@ -26,13 +26,11 @@ export function OutputNotes({ facts }: OutputNotesProps) {
       )}
       {reasoning && (
         <details className="mb-3">
-          <summary className="cursor-pointer text-sm font-medium text-slate-600 dark:text-slate-300">
-            Reasoning
-          </summary>
+          <summary className="cursor-pointer text-sm font-medium text-muted">Reasoning</summary>
           <div className="mt-1">
             <LargeText text={reasoning.text} wrap />
             {reasoning.length > reasoning.text.length && (
-              <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">
+              <p className="mt-1 text-xs text-muted">
                 The first {formatNumber(reasoning.text.length)} of {formatNumber(reasoning.length)}{' '}
                 characters: JSON and Raw have all of it.
               </p>
@@ -42,7 +40,7 @@ export function OutputNotes({ facts }: OutputNotesProps) {
       )}
       {examples.length > 0 && (
         <div className="mb-3 text-sm">
-          <h3 className="font-medium text-slate-600 dark:text-slate-300">Selected examples</h3>
+          <h3 className="font-medium text-muted">Selected examples</h3>
           <ul className="list-disc pl-5">
             {examples.map((example, i) => (
               <li key={i} className="break-words">

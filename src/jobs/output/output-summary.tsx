@@ -43,7 +43,7 @@ function Figures({ label, parts }: FiguresProps) {
     <dl className="mb-3 flex flex-wrap gap-x-6 gap-y-1 text-sm" aria-label={label}>
       {shown.map(([name, value]) => (
         <div key={name} className="flex min-w-0 gap-1.5">
-          <dt className="text-slate-600 dark:text-slate-300">{name}</dt>
+          <dt className="text-muted">{name}</dt>
           <dd className="font-medium break-all tabular-nums">{value}</dd>
         </div>
       ))}

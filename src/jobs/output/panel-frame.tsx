@@ -26,14 +26,14 @@ export function PanelFrame({
   return (
     <section
       aria-labelledby={headingId}
-      className="rounded-lg border border-slate-200 bg-white p-3 sm:p-4 dark:border-slate-800 dark:bg-slate-900"
+      className="rounded-lg border border-line bg-surface p-3 sm:p-4"
     >
       {/* At least a button's height: the row is as tall before its buttons come as after. */}
       <div className="mb-3 flex min-h-8.5 flex-wrap items-center gap-2">
         <h2 id={headingId} className="text-base font-semibold">
           {title}
         </h2>
-        <span className="text-xs text-slate-600 dark:text-slate-300">{detail}</span>
+        <span className="text-xs text-muted">{detail}</span>
         <div className="ml-auto flex flex-wrap items-center gap-2">{actions}</div>
       </div>
       {reserve ? <div className={RESERVED_BODY}>{children}</div> : children}

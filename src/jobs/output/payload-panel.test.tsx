@@ -1,8 +1,14 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type { ComponentProps } from 'react';
 import { vi } from 'vitest';
 import { PayloadPanel } from './payload-panel.tsx';
 import { PREVIEW_CHARS } from '../../ui/large-text.tsx';
+
+/** The panel over `text`, titled Output unless `props` say otherwise. */
+function showPanel(text: string, props: Partial<ComponentProps<typeof PayloadPanel>> = {}) {
+  return render(<PayloadPanel title="Output" text={text} fileBase="x" {...props} />);
+}
 
 function tree(name = 'Output') {
   return screen.findByRole('list', { name: `${name} as a tree` });
@@ -41,7 +47,7 @@ describe('PayloadPanel', () => {
       paid: false,
       note: null,
     });
-    render(<PayloadPanel title="Input" text={text} fileBase="job-1-input" />);
+    showPanel(text, { title: 'Input' });
     const list = await tree('Input');
     expect(screen.getByText(`${text.length + 2} B · JSON`)).toBeInTheDocument();
     expect(within(list).getByText('total')).toBeInTheDocument();
@@ -57,7 +63,7 @@ describe('PayloadPanel', () => {
   it('switches to the raw text and back, and copies the whole text', async () => {
     const user = userEvent.setup();
     const text = '{"a": [1, 2, 3], "b": "two"}';
-    render(<PayloadPanel title="Input" text={text} fileBase="x" />);
+    showPanel(text, { title: 'Input' });
     await tree('Input');
     const raw = screen.getByRole('button', { name: 'Raw' });
     await user.click(raw);
@@ -82,7 +88,7 @@ describe('PayloadPanel', () => {
       logprobs: -3.2,
       outputTokenProbability: 0.8734,
     });
-    render(<PayloadPanel title="Output" text={text} fileBase="x" isOutput />);
+    showPanel(text, { isOutput: true });
     const values = await screen.findByRole('list', { name: 'Extracted values' });
     expect(screen.getByRole('button', { name: 'Result' })).toHaveAttribute('aria-pressed', 'true');
     const usage = screen.getByLabelText('Confidence and token usage');
@@ -107,7 +113,7 @@ describe('PayloadPanel', () => {
       result: '# Title\n\n<b>not bold</b>',
       thinkingTrace: 'One block.',
     });
-    const { container } = render(<PayloadPanel title="Output" text={text} fileBase="x" isOutput />);
+    const { container } = showPanel(text, { isOutput: true });
     // The preview is a lazy chunk: its first import is slow in jsdom.
     expect(
       await screen.findByRole('heading', { name: 'Title' }, { timeout: 10_000 }),
@@ -123,7 +129,7 @@ describe('PayloadPanel', () => {
   it('shows text that is not JSON as text, with a wrap toggle', async () => {
     const user = userEvent.setup();
     const text = 'Customer note: <script>alert("x")</script>\nsecond line';
-    const { container } = render(<PayloadPanel title="Input" text={text} fileBase="x" />);
+    const { container } = showPanel(text, { title: 'Input' });
     const block = await screen.findByText(/Customer note/);
     expect(screen.getByText(/· text/)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Raw' })).not.toBeInTheDocument();
@@ -136,13 +142,11 @@ describe('PayloadPanel', () => {
   it('downloads JSON as application/json and text as text/plain, under a safe name', async () => {
     const user = userEvent.setup();
     const saved = captureDownloads();
-    const { unmount } = render(
-      <PayloadPanel title="Output" text='{"a":1}' fileBase="../evil/job 1" />,
-    );
+    const { unmount } = showPanel('{"a":1}', { fileBase: '../evil/job 1' });
     await tree();
     await user.click(screen.getByRole('button', { name: 'Download' }));
     unmount();
-    render(<PayloadPanel title="Input" text="plain" fileBase="job-1-input" />);
+    showPanel('plain', { title: 'Input', fileBase: 'job-1-input' });
     await screen.findByText('plain');
     await user.click(screen.getByRole('button', { name: 'Download' }));
     expect(saved.map((s) => [s.name, s.blob.type])).toEqual([
@@ -161,7 +165,7 @@ describe('PayloadPanel', () => {
       web: 'https://example.com/a b',
       plain: 'http://example.com',
     });
-    const { container } = render(<PayloadPanel title="Output" text={text} fileBase="x" />);
+    const { container } = showPanel(text);
     const list = await tree();
     const links = within(list).getAllByRole('link');
     expect(links.map((a) => a.getAttribute('href'))).toEqual([
@@ -180,7 +184,7 @@ describe('PayloadPanel', () => {
     async () => {
       const user = userEvent.setup();
       const text = JSON.stringify({ rows: Array.from({ length: 130 }, (_, i) => ({ i })) });
-      const { container } = render(<PayloadPanel title="Output" text={text} fileBase="x" />);
+      const { container } = showPanel(text);
       const count = (label: string) =>
         container.querySelectorAll(`button[aria-label^="${label} "]`).length;
       const list = await tree();
@@ -201,13 +205,7 @@ describe('PayloadPanel', () => {
   it('copies a value in full, not the preview the row shows', async () => {
     const user = userEvent.setup();
     const long = `start ${'x'.repeat(5000)} end`;
-    render(
-      <PayloadPanel
-        title="Output"
-        text={JSON.stringify({ long, nested: { a: [1] } })}
-        fileBase="x"
-      />,
-    );
+    showPanel(JSON.stringify({ long, nested: { a: [1] } }));
     const list = await tree();
     expect(within(list).getByText('(5,010 characters)')).toBeInTheDocument();
     await user.click(within(list).getByRole('button', { name: 'Copy value of long' }));
@@ -222,7 +220,7 @@ describe('PayloadPanel', () => {
   it('shows a huge text as a preview first, never as one giant text node', async () => {
     const user = userEvent.setup();
     const text = `${'line of text\n'.repeat(30_000)}the end`;
-    render(<PayloadPanel title="Input" text={text} fileBase="x" />);
+    showPanel(text, { title: 'Input' });
     expect(await screen.findByText(/Showing the first 100,000 of/)).toBeInTheDocument();
     expect(screen.queryByText(/the end/)).not.toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Show all' }));

@@ -81,7 +81,7 @@ export function PayloadPanel({
   let body: ReactNode;
   if (!current) {
     body = (
-      <p className="text-sm text-slate-600 dark:text-slate-300" aria-busy="true">
+      <p className="text-sm text-muted" aria-busy="true">
         Reading {formatBytes(text.length)}…
       </p>
     );
@@ -107,9 +107,7 @@ export function PayloadPanel({
     );
   } else {
     body = (
-      <Suspense
-        fallback={<p className="text-sm text-slate-600 dark:text-slate-300">Loading the viewer…</p>}
-      >
+      <Suspense fallback={<p className="text-sm text-muted">Loading the viewer…</p>}>
         <LazyJsonTree
           doc={current.outcome.doc}
           label={title}

@@ -8,7 +8,7 @@ export function PayloadPlaceholder({ title, message }: PayloadPlaceholderProps) 
   const headingId = useId();
   return (
     <PanelFrame title={title} headingId={headingId} reserve>
-      <p className="flex flex-1 items-center justify-center rounded-md border border-dashed border-slate-300 p-4 text-center text-sm text-slate-600 dark:border-slate-700 dark:text-slate-300">
+      <p className="flex flex-1 items-center justify-center rounded-md border border-dashed border-line-strong p-4 text-center text-sm text-muted">
         {message}
       </p>
     </PanelFrame>

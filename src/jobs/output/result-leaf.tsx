@@ -19,15 +19,11 @@ export function ResultLeaf({ path, summary, source, linkTo }: ResultLeafProps) {
   const { text, empty } = leafText(summary);
   return (
     <li className="py-2">
-      <div className="font-mono text-xs break-all text-violet-800 dark:text-violet-300">
+      <div className="font-mono text-xs break-all text-code-key">
         {relativeJsonPath(path, RESULT)}
       </div>
       <div className="text-sm break-words">
-        {empty ? (
-          <span className="text-slate-500 italic dark:text-slate-400">empty ({text})</span>
-        ) : (
-          text
-        )}
+        {empty ? <span className="text-muted italic">empty ({text})</span> : text}
       </div>
       <ValueActions path={path} source={source} occurrences={occurrences} linkTo={linkTo} />
     </li>

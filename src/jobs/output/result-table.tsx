@@ -3,6 +3,7 @@ import { formatNumber } from '../../lib/format.ts';
 import { pathKey, type JsonPath, type Summary } from '../../lib/json/json-model.ts';
 import { relativeJsonPath } from '../../lib/json/json-path.ts';
 import type { OutlineTable } from '../../lib/json/result-outline.ts';
+import { cn } from '../../ui/cn.ts';
 import { leafText } from './document-text.ts';
 import { useOccurrences } from './use-occurrences.ts';
 import { ValueActions } from './value-actions.tsx';
@@ -28,9 +29,9 @@ export function ResultTable({ table, source, linkTo }: ResultTableProps) {
     <li className="py-2">
       <div className="overflow-x-auto">
         <table className="text-left text-xs">
-          <caption className="text-left font-mono break-all text-violet-800 dark:text-violet-300">
+          <caption className="text-left font-mono break-all text-code-key">
             {name}
-            <span className="text-slate-600 dark:text-slate-300">
+            <span className="text-muted">
               {' '}
               ({formatNumber(table.total)} {table.total === 1 ? 'item' : 'items'}
               {table.rows.length < table.total
@@ -49,10 +50,10 @@ export function ResultTable({ table, source, linkTo }: ResultTableProps) {
               ))}
             </tr>
           </thead>
-          <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+          <tbody className="divide-y divide-line">
             {table.rows.map((cells, row) => (
               <tr key={row}>
-                <th className="px-2 py-1 text-slate-500 dark:text-slate-400">{row}</th>
+                <th className="px-2 py-1 text-muted">{row}</th>
                 {cells.map((cell, column) => (
                   <td key={column} className="px-2 py-1">
                     {cell && (
@@ -94,11 +95,15 @@ function Cell({ summary, source, pressed, onPick }: CellProps) {
       type="button"
       aria-pressed={pressed}
       onClick={onPick}
-      className={`text-left hover:underline ${pressed ? 'bg-amber-50 dark:bg-amber-950/40' : ''} ${empty ? 'text-slate-500 italic dark:text-slate-400' : ''}`}
+      className={cn(
+        'text-left hover:underline',
+        pressed && 'bg-mark',
+        empty && 'text-muted italic',
+      )}
     >
       {empty ? `empty (${text})` : text}
       {missing && (
-        <span className="text-amber-800 dark:text-amber-300">
+        <span className="text-warn">
           {' '}
           <span aria-hidden="true">*</span>
           <span className="sr-only">(not found in the input)</span>
@@ -119,7 +124,7 @@ function PickedCell({ path, summary, source, linkTo }: PickedCellProps) {
   const occurrences = useOccurrences(source, summary);
   return (
     <div className="mt-1">
-      <div className="font-mono text-xs break-all text-violet-800 dark:text-violet-300">
+      <div className="font-mono text-xs break-all text-code-key">
         {relativeJsonPath(path, RESULT)}
       </div>
       <ValueActions path={path} source={source} occurrences={occurrences} linkTo={linkTo} />

@@ -26,12 +26,12 @@ export function ResultView({ shape, inputText, linkTo }: ResultViewProps) {
       <OutputSummary facts={shape.facts} />
       <OutputNotes facts={shape.facts} />
       {source !== null && (
-        <p className="text-xs text-slate-600 dark:text-slate-300">
+        <p className="text-xs text-muted">
           Each value is looked for in the input; values marked * or “Not found in the input” are not
           in it, as written.
         </p>
       )}
-      <ul aria-label="Extracted values" className="divide-y divide-slate-100 dark:divide-slate-800">
+      <ul aria-label="Extracted values" className="divide-y divide-line">
         {items.map((item) =>
           item.kind === 'leaf' ? (
             <ResultLeaf
@@ -47,9 +47,7 @@ export function ResultView({ shape, inputText, linkTo }: ResultViewProps) {
         )}
       </ul>
       {truncated && (
-        <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">
-          The result goes on: JSON and Raw show all of it.
-        </p>
+        <p className="mt-2 text-sm text-muted">The result goes on: JSON and Raw show all of it.</p>
       )}
     </div>
   );

@@ -19,16 +19,11 @@ type FieldsProps = { fields: TemplateField[]; label?: string };
 
 function Fields({ fields, label }: FieldsProps) {
   return (
-    <ul
-      aria-label={label}
-      className={label ? 'text-sm' : 'ml-2 border-l border-slate-200 pl-2 dark:border-slate-800'}
-    >
+    <ul aria-label={label} className={label ? 'text-sm' : 'ml-2 border-l border-line pl-2'}>
       {fields.map((field, i) => (
         <li key={`${i}-${field.name}`} className="py-0.5">
-          <span className="font-mono break-all text-violet-800 dark:text-violet-300">
-            {field.name}
-          </span>
-          <span className="text-slate-600 dark:text-slate-300">: {field.type}</span>
+          <span className="font-mono break-all text-code-key">{field.name}</span>
+          <span className="text-muted">: {field.type}</span>
           {field.children && <Fields fields={field.children} />}
         </li>
       ))}

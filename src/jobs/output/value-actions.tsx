@@ -32,9 +32,7 @@ export function ValueActions({ path, source, occurrences, linkTo }: ValueActions
           </button>
         )}
         {occurrences && !found && (
-          <span className="text-xs font-medium text-amber-800 dark:text-amber-300">
-            Not found in the input
-          </span>
+          <span className="text-xs font-medium text-warn">Not found in the input</span>
         )}
         <CopyTextButton label="Copy path" value={() => toJsonPath(path)} />
         {linkTo && (

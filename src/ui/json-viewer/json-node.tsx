@@ -10,6 +10,7 @@ import {
   type JsonPath,
   type Summary,
 } from '../../lib/json/json-model.ts';
+import { cn } from '../cn.ts';
 import type { JsonDoc } from './json-doc.ts';
 import { INLINE_CHARS, Value } from './json-value.tsx';
 
@@ -37,9 +38,7 @@ type JsonNodeProps = {
   context: NodeContext;
 };
 
-const actionClass =
-  'rounded px-1 text-slate-600 hover:bg-slate-300 hover:text-slate-900 dark:text-slate-300 dark:hover:bg-slate-700 dark:hover:text-slate-100';
-const moreClass = 'text-indigo-700 underline hover:no-underline dark:text-indigo-300';
+type CopyWhat = 'value' | 'path' | 'link';
 
 export const JsonNode = memo(function JsonNode({
   path,
@@ -100,7 +99,7 @@ export const JsonNode = memo(function JsonNode({
     );
   }
 
-  async function copy(what: 'value' | 'path' | 'link') {
+  async function copy(what: CopyWhat) {
     const label = name === null ? 'the whole value' : String(name);
     try {
       if (!navigator.clipboard) throw new Error('No clipboard');
@@ -126,6 +125,16 @@ export const JsonNode = memo(function JsonNode({
 
   const nameText = name === null ? '' : String(name);
   const shortName = nameText.slice(0, 80) || 'root';
+  const copyActions: { what: CopyWhat; text: string; label: string }[] = [
+    {
+      what: 'value',
+      text: 'Copy',
+      label: name === null ? 'Copy the whole value' : `Copy value of ${shortName}`,
+    },
+    { what: 'path', text: 'Copy path', label: `Copy path of ${shortName}` },
+  ];
+  if (linkTo)
+    copyActions.push({ what: 'link', text: 'Copy link', label: `Copy link to ${shortName}` });
   const children: ReactNode[] = [];
   let end = 0;
   for (const chunk of loaded?.chunks ?? []) {
@@ -149,7 +158,11 @@ export const JsonNode = memo(function JsonNode({
   function more(offset: number, hidden: number) {
     return (
       <li key={`more-${offset}`} className="pl-5">
-        <button type="button" onClick={() => loadAt(offset)} className={moreClass}>
+        <button
+          type="button"
+          onClick={() => loadAt(offset)}
+          className="text-accent underline hover:no-underline"
+        >
           Show {formatNumber(Math.min(PAGE_SIZE, hidden))} more ({formatNumber(hidden)} not shown)
         </button>
       </li>
@@ -161,7 +174,10 @@ export const JsonNode = memo(function JsonNode({
       <div
         ref={row}
         aria-current={focused || undefined}
-        className={`group relative flex min-w-0 items-start gap-1 rounded px-1 hover:bg-slate-200/60 dark:hover:bg-slate-800/60 ${focused ? 'bg-amber-50 dark:bg-amber-950/40' : ''}`}
+        className={cn(
+          'group relative flex min-w-0 items-start gap-1 rounded px-1 hover:bg-raised',
+          focused && 'bg-mark',
+        )}
       >
         {container ? (
           <button
@@ -169,7 +185,7 @@ export const JsonNode = memo(function JsonNode({
             aria-expanded={open}
             aria-label={`${open ? 'Collapse' : 'Expand'} ${nameText || 'root'}`}
             onClick={() => setOpen(!open)}
-            className="w-4 shrink-0 text-slate-500 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100"
+            className="w-4 shrink-0 text-muted hover:text-ink"
           >
             <span aria-hidden="true">{open ? '▾' : '▸'}</span>
           </button>
@@ -179,70 +195,36 @@ export const JsonNode = memo(function JsonNode({
         <span className="min-w-0 break-words">
           {name !== null && (
             <>
-              <span
-                className={
-                  typeof name === 'number'
-                    ? 'text-slate-500 dark:text-slate-400'
-                    : 'text-violet-800 dark:text-violet-300'
-                }
-              >
+              <span className={typeof name === 'number' ? 'text-muted' : 'text-code-key'}>
                 {nameText.length > INLINE_CHARS ? `${nameText.slice(0, INLINE_CHARS)}…` : nameText}
               </span>
-              <span className="text-slate-500 dark:text-slate-400">: </span>
+              <span className="text-muted">: </span>
             </>
           )}
           <Value summary={summary} open={open} />
           {tooDeep && isContainer(summary) && summary.count > 0 && (
-            <span className="text-slate-600 dark:text-slate-300">
-              {' '}
-              (nested too deep to open here: see Raw or Download)
-            </span>
+            <span className="text-muted"> (nested too deep to open here: see Raw or Download)</span>
           )}
         </span>
         {/* Over the row's right end, shown on hover or focus: hidden, they take no room from the value. */}
-        <span className="absolute top-0 right-0 flex rounded bg-slate-200 opacity-0 group-hover:opacity-100 focus-within:opacity-100 dark:bg-slate-800">
-          <button
-            type="button"
-            onClick={() => void copy('value')}
-            aria-label={name === null ? 'Copy the whole value' : `Copy value of ${shortName}`}
-            className={actionClass}
-          >
-            Copy
-          </button>
-          <button
-            type="button"
-            onClick={() => void copy('path')}
-            aria-label={`Copy path of ${shortName}`}
-            className={actionClass}
-          >
-            Copy path
-          </button>
-          {linkTo && (
+        <span className="absolute top-0 right-0 flex rounded bg-raised opacity-0 group-hover:opacity-100 focus-within:opacity-100">
+          {copyActions.map(({ what, text, label }) => (
             <button
+              key={what}
               type="button"
-              onClick={() => void copy('link')}
-              aria-label={`Copy link to ${shortName}`}
-              className={actionClass}
+              onClick={() => void copy(what)}
+              aria-label={label}
+              className="rounded px-1 text-muted hover:bg-line-strong hover:text-ink"
             >
-              Copy link
+              {text}
             </button>
-          )}
+          ))}
         </span>
       </div>
       {open && container && (
-        <ul
-          className={
-            depth < MAX_INDENT_DEPTH
-              ? 'ml-2 border-l border-slate-200 pl-2 dark:border-slate-800'
-              : ''
-          }
-        >
-          {!loaded && !failed && (
-            <li className="pl-5 text-slate-500 dark:text-slate-400">Loading…</li>
-          )}
-          {failed && (
-            <li className="pl-5 text-rose-700 dark:text-rose-300">Could not load this part.</li>
-          )}
+        <ul className={depth < MAX_INDENT_DEPTH ? 'ml-2 border-l border-line pl-2' : undefined}>
+          {!loaded && !failed && <li className="pl-5 text-muted">Loading…</li>}
+          {failed && <li className="pl-5 text-danger">Could not load this part.</li>}
           {children}
         </ul>
       )}

@@ -8,6 +8,7 @@ import {
   type JsonPath,
 } from '../../lib/json/json-model.ts';
 import { buttonClass } from '../button-styles.ts';
+import { cn } from '../cn.ts';
 import type { JsonDoc } from './json-doc.ts';
 import { JsonNode, type NodeContext, type TreeFocus } from './json-node.tsx';
 import { TreeSearch } from './tree-search.tsx';
@@ -114,16 +115,17 @@ export function JsonTree({
           <button type="button" className={buttonClass} onClick={collapseAll}>
             Collapse all
           </button>
-          {view.note && (
-            <span className="text-xs text-slate-600 dark:text-slate-300">{view.note}</span>
-          )}
+          {view.note && <span className="text-xs text-muted">{view.note}</span>}
           <TreeSearch doc={doc} label={label} onGo={goTo} />
         </div>
       )}
       <ul
         key={view.generation}
         aria-label={`${label} as a tree`}
-        className={`${fill ? 'min-h-0 flex-1' : 'max-h-[70vh]'} overflow-auto rounded-md bg-slate-50 p-2 font-mono text-xs leading-5 dark:bg-slate-950`}
+        className={cn(
+          'overflow-auto rounded-md bg-page p-2 font-mono text-xs leading-5',
+          fill ? 'min-h-0 flex-1' : 'max-h-[70vh]',
+        )}
       >
         <JsonNode path={ROOT} name={null} summary={doc.root} depth={0} context={context} />
       </ul>
@@ -131,7 +133,7 @@ export function JsonTree({
         {notice}
       </p>
       {notice && (
-        <p aria-hidden="true" className="mt-1 text-xs text-slate-600 dark:text-slate-300">
+        <p aria-hidden="true" className="mt-1 text-xs text-muted">
           {notice}
         </p>
       )}

@@ -23,7 +23,7 @@ export function Value({ summary, open }: ValueProps) {
             ? 'item'
             : 'items';
       return (
-        <span className="text-slate-500 dark:text-slate-400">
+        <span className="text-muted">
           {summary.count === 0 ? `${start}${end}` : open ? start : `${start}…${end}`}{' '}
           <span className="italic">
             {formatNumber(summary.count)} {unit}
@@ -34,15 +34,11 @@ export function Value({ summary, open }: ValueProps) {
     case 'string':
       return <StringValue value={summary.value} length={summary.length} />;
     case 'number':
-      return (
-        <span className="text-sky-800 dark:text-sky-300">
-          {summary.source ?? String(summary.value)}
-        </span>
-      );
+      return <span className="text-code-number">{summary.source ?? String(summary.value)}</span>;
     case 'boolean':
-      return <span className="text-amber-800 dark:text-amber-300">{String(summary.value)}</span>;
+      return <span className="text-code-literal">{String(summary.value)}</span>;
     case 'null':
-      return <span className="text-slate-500 dark:text-slate-400">null</span>;
+      return <span className="text-muted">null</span>;
   }
 }
 
@@ -69,28 +65,26 @@ function StringValue({ value, length }: StringValueProps) {
           href={href}
           target="_blank"
           rel="noopener noreferrer nofollow"
-          className="text-emerald-800 underline dark:text-emerald-300"
+          className="text-code-string underline"
         >
           {text}
           {/* Where it goes, whatever the text says. */}
-          <span className="text-slate-500 dark:text-slate-400"> ({linkHost(href)})</span>
+          <span className="text-muted"> ({linkHost(href)})</span>
         </a>
       ) : (
-        <span className="text-emerald-800 dark:text-emerald-300">{text}</span>
+        <span className="text-code-string">{text}</span>
       )}
       {cut && (
         <>
           {' '}
-          <span className="text-slate-500 dark:text-slate-400">
-            ({formatNumber(length)} characters)
-          </span>
+          <span className="text-muted">({formatNumber(length)} characters)</span>
           {!more && value.length > INLINE_CHARS && (
             <>
               {' '}
               <button
                 type="button"
                 onClick={() => setMore(true)}
-                className="text-indigo-700 underline hover:no-underline dark:text-indigo-300"
+                className="text-accent underline hover:no-underline"
               >
                 more
               </button>

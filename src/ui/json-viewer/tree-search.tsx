@@ -2,7 +2,8 @@ import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { formatNumber } from '../../lib/format.ts';
 import type { JsonPath } from '../../lib/json/json-model.ts';
 import type { SearchResult } from '../../lib/json/json-search.ts';
-import { buttonClass } from '../button-styles.ts';
+import { buttonClass, inputClass } from '../button-styles.ts';
+import { cn } from '../cn.ts';
 import type { JsonDoc } from './json-doc.ts';
 
 /** Typing pauses this long before a search starts: one search per word, not per key. */
@@ -85,7 +86,7 @@ export function TreeSearch({ doc, label, onGo }: TreeSearchProps) {
         onChange={(event) => setQuery(event.target.value)}
         onKeyDown={onKeyDown}
         placeholder="Search keys and values"
-        className="max-w-48 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 placeholder:text-slate-500 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:placeholder:text-slate-400"
+        className={cn(inputClass, 'w-auto max-w-48 px-2 py-1')}
       />
       <button type="button" className={buttonClass} onClick={() => step(-1)} disabled={count < 2}>
         <span aria-hidden="true">↑</span>
@@ -95,7 +96,7 @@ export function TreeSearch({ doc, label, onGo }: TreeSearchProps) {
         <span aria-hidden="true">↓</span>
         <span className="sr-only">Next match</span>
       </button>
-      <span role="status" className="text-xs text-slate-600 dark:text-slate-300">
+      <span role="status" className="text-xs text-muted">
         {query.trim() ? status : ''}
       </span>
     </div>

@@ -1,16 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
-import { startListRequest } from './jobs/list/start-list-request.ts';
 import { createQueryClient } from './query-client.ts';
-import './index.css';
 
+// The app itself, loaded by main.ts once the list's early request has left.
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
-const queryClient = createQueryClient();
-startListRequest(queryClient, new URL(window.location.href));
 createRoot(root).render(
   <StrictMode>
-    <App queryClient={queryClient} />
+    <App queryClient={createQueryClient()} />
   </StrictMode>,
 );

@@ -1,0 +1,169 @@
+// Finds the elements of a list response's top-level "items" array while its bytes are still arriving,
+// so each job can be parsed as soon as it is complete and the page is ready almost when its last byte
+// is. It reads bytes, not text: the bytes it looks for are ASCII, which never occur inside a UTF-8
+// multi-byte sequence. It checks nothing: every element and the rest of the body (`frame`) are parsed
+// with JSON.parse by the caller, so a body these parts do not rebuild exactly fails there.
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const OPEN_ARRAY = 0x5b;
+const CLOSE_ARRAY = 0x5d;
+const OPEN_OBJECT = 0x7b;
+const CLOSE_OBJECT = 0x7d;
+const ITEMS = [0x69, 0x74, 0x65, 0x6d, 0x73]; // "items"
+
+const isSpace = (b: number) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
+
+/** Byte ranges [start, end) in the whole body. */
+export type Range = [number, number];
+
+export class ItemSplitter {
+  /** Bytes before the current chunk. */
+  private offset = 0;
+  private depth = 0;
+  private inString = false;
+  private escaped = false;
+  /** In the top-level object, a string now is a key (after `{` or `,`). */
+  private expectKey = false;
+  /** While reading a top-level key: how many of its bytes match "items" so far (-1: not "items"). */
+  private keyMatched = -1;
+  private lastKeyIsItems = false;
+  /** After `"items":`, the next value is the items. */
+  private itemsValueNext = false;
+  private inItems = false;
+  private itemsArrays = 0;
+  private elementFrom = 0;
+  private elementHasContent = false;
+  private sawComma = false;
+  private open = -1;
+  private close = -1;
+  /** Something no JSON list page has (a stray closer, an escaped top-level key): the caller parses it all. */
+  failed = false;
+
+  /** Reads the next chunk; returns the items it completed. */
+  push(chunk: Uint8Array): Range[] {
+    const done: Range[] = [];
+    if (this.failed) return done;
+    const n = chunk.length;
+    for (let i = 0; i < n; i++) {
+      if (this.inString) {
+        i = this.keyMatched >= 0 ? this.readKey(chunk, i) : this.skipString(chunk, i);
+        if (i === n) break;
+        this.inString = false;
+        if (this.keyMatched >= 0) this.lastKeyIsItems = this.keyMatched === ITEMS.length;
+        this.keyMatched = -1;
+        continue;
+      }
+      const b = chunk[i] ?? 0;
+      if (isSpace(b)) continue;
+      const at = this.offset + i;
+      const separator =
+        this.depth === 2 && (b === COMMA || b === CLOSE_ARRAY || b === CLOSE_OBJECT);
+      if (this.inItems && this.depth >= 2 && !separator) this.elementHasContent = true;
+      if (this.depth === 1) this.atTopLevel(b);
+      if (b === QUOTE) {
+        this.inString = true;
+      } else if (b === OPEN_OBJECT || b === OPEN_ARRAY) {
+        this.depth++;
+        if (this.depth === 1) this.expectKey = b === OPEN_OBJECT;
+        if (this.depth === 2 && this.itemsValueNext && b === OPEN_ARRAY) this.startItems(at);
+        if (this.depth === 2) this.itemsValueNext = false;
+      } else if (b === CLOSE_OBJECT || b === CLOSE_ARRAY) {
+        if (this.depth === 2 && this.inItems) {
+          if (b !== CLOSE_ARRAY) this.failed = true;
+          if (this.elementHasContent || this.sawComma) done.push([this.elementFrom, at]);
+          this.inItems = false;
+          this.close = at;
+        }
+        this.depth--;
+        if (this.depth < 0) this.failed = true;
+      } else if (b === COMMA && this.depth === 2 && this.inItems) {
+        done.push([this.elementFrom, at]);
+        this.elementFrom = at + 1;
+        this.elementHasContent = false;
+        this.sawComma = true;
+      }
+    }
+    this.offset += n;
+    return done;
+  }
+
+  /** The body without its items (`"items":[]`), as ranges; null when the items array was not found once. */
+  frame(total: number): Range[] | null {
+    if (this.failed || this.itemsArrays !== 1 || this.close < 0) return null;
+    return [
+      [0, this.open + 1],
+      [this.close, total],
+    ];
+  }
+
+  private atTopLevel(b: number) {
+    if (b === COMMA) {
+      this.expectKey = true;
+    } else if (b === QUOTE && this.expectKey) {
+      this.expectKey = false;
+      this.keyMatched = 0;
+      this.lastKeyIsItems = false;
+    } else if (b === COLON) {
+      this.itemsValueNext = this.lastKeyIsItems;
+      this.lastKeyIsItems = false;
+    } else if (b !== OPEN_OBJECT && b !== OPEN_ARRAY) {
+      this.itemsValueNext = false;
+    }
+  }
+
+  /**
+   * The hot loop (most of a page's bytes are inside strings), done by the native search for the next
+   * quote: the index of the closing quote, or the chunk's length when the string goes on.
+   */
+  private skipString(chunk: Uint8Array, from: number): number {
+    let i = from;
+    if (this.escaped) {
+      // The last chunk ended with a backslash: this byte is escaped.
+      this.escaped = false;
+      i++;
+    }
+    for (;;) {
+      const quote = chunk.indexOf(QUOTE, i);
+      const end = quote < 0 ? chunk.length : quote;
+      let backslashes = 0;
+      while (end - backslashes - 1 >= i && chunk[end - backslashes - 1] === BACKSLASH)
+        backslashes++;
+      const escaped = backslashes % 2 === 1;
+      if (quote < 0) {
+        this.escaped = escaped;
+        return chunk.length;
+      }
+      if (!escaped) return quote;
+      i = quote + 1;
+    }
+  }
+
+  /** A top-level key, compared with "items" byte by byte. */
+  private readKey(chunk: Uint8Array, from: number): number {
+    let i = from;
+    for (; i < chunk.length; i++) {
+      const b = chunk[i] ?? 0;
+      if (b === QUOTE) break;
+      if (b === BACKSLASH) {
+        // "it\u0065ms" is "items" too: too rare to decode here, so the caller parses the whole body.
+        this.failed = true;
+        return chunk.length;
+      }
+      this.keyMatched = ITEMS[this.keyMatched] === b ? this.keyMatched + 1 : -1;
+      if (this.keyMatched < 0) return this.skipString(chunk, i + 1);
+    }
+    return i;
+  }
+
+  private startItems(at: number) {
+    this.inItems = true;
+    this.itemsArrays++;
+    this.open = at;
+    this.elementFrom = at + 1;
+    this.elementHasContent = false;
+    this.sawComma = false;
+  }
+}

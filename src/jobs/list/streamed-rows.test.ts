@@ -1,0 +1,111 @@
+import { completedJob } from '../../test-kit/jobs.ts';
+import { rowsPageFromText } from './list-job.ts';
+import { ItemSplitter } from './item-splitter.ts';
+import { StreamedRows } from './streamed-rows.ts';
+
+const encoder = new TextEncoder();
+
+/** The body read in pieces of `size` bytes, the way a network might cut it. */
+function readInPieces(body: string, size: number) {
+  const bytes = encoder.encode(body);
+  const rows = new StreamedRows();
+  for (let at = 0; at < bytes.length; at += size) rows.push(bytes.slice(at, at + size));
+  return rows.finish();
+}
+
+/** What the whole-body parser makes of its bytes (decoded as fetch would): the page, or the error. */
+function whole(body: string) {
+  try {
+    return rowsPageFromText(new TextDecoder().decode(encoder.encode(body)));
+  } catch (error) {
+    return error;
+  }
+}
+
+function streamed(body: string, size: number) {
+  try {
+    return readInPieces(body, size);
+  } catch (error) {
+    return error;
+  }
+}
+
+const job = (id: string, extra: object = {}) =>
+  completedJob({ id, inputData: '{"text":"héllo \\"quoted\\" ✓ 𝄞"}', ...extra });
+
+const bodies: Record<string, string> = {
+  'a usual page': JSON.stringify({
+    totalCount: 3,
+    skip: 0,
+    perPage: 30,
+    items: [job('a'), job('b', { outputData: '{"result":{"items":[1,{"x":"]}"}]}}' }), job('c')],
+  }),
+  'items first, spaced out, with a broken item': `{ "items" : [ ${JSON.stringify(job('a'))} ,
+    null , {"id":"b"} ] , "totalCount" : 3, "skip":0, "perPage":30 }`,
+  'no items at all': '{"totalCount":0,"skip":0,"perPage":30}',
+  'an empty page': '{"totalCount":0,"skip":0,"perPage":30,"items":[ ]}',
+  'items nested deeper are not the page': JSON.stringify({
+    totalCount: 1,
+    skip: 0,
+    perPage: 30,
+    meta: { items: [1, 2] },
+    items: [job('a')],
+  }),
+  'a key that starts like items': JSON.stringify({
+    totalCount: 1,
+    skip: 0,
+    perPage: 30,
+    itemsCount: [job('x')],
+    item: [1],
+    items: [job('a')],
+  }),
+  'items twice: the last counts': `{"totalCount":1,"skip":0,"perPage":30,"items":[${JSON.stringify(job('a'))}],"items":[${JSON.stringify(job('b'))}]}`,
+  'an escaped items key': `{"totalCount":1,"skip":0,"perPage":30,"items":[${JSON.stringify(job('a'))}],"it\\u0065ms":[]}`,
+  'items that are not a list': '{"totalCount":0,"skip":0,"perPage":30,"items":{"a":1}}',
+  'a trailing comma': `{"totalCount":1,"skip":0,"perPage":30,"items":[${JSON.stringify(job('a'))},]}`,
+  'an empty element': '{"totalCount":1,"skip":0,"perPage":30,"items":[1,,2]}',
+  'a wrong closer': '{"totalCount":1,"skip":0,"perPage":30,"items":[{"id":"a"}}',
+  'garbage after the page': `{"totalCount":0,"skip":0,"perPage":30,"items":[]} x`,
+  'a list, not a page': `[${JSON.stringify(job('a'))}]`,
+  'a byte order mark (dropped, as fetch does)': `\uFEFF{"totalCount":0,"skip":0,"perPage":30,"items":[]}`,
+  'not JSON': '<html><body>Bad gateway</body></html>',
+  empty: '',
+};
+
+describe('a list page read as it arrives', () => {
+  it.each(Object.entries(bodies))(
+    '%s: the same rows or error, however the bytes are cut',
+    (_, body) => {
+      const expected = whole(body);
+      const length = encoder.encode(body).length;
+      for (const size of [1, 2, 3, 7, 64, Math.max(1, length)]) {
+        const got = streamed(body, size);
+        expect(got).toEqual(expected);
+        expect(got?.constructor).toBe(expected?.constructor);
+      }
+    },
+  );
+
+  it('makes rows of a page with many big jobs', () => {
+    const items = Array.from({ length: 50 }, (_, i) =>
+      job(`j-${i}`, { outputData: JSON.stringify({ result: { text: 'é\\"'.repeat(5000 + i) } }) }),
+    );
+    const body = JSON.stringify({ totalCount: 50, skip: 0, perPage: 50, items });
+    const page = readInPieces(body, 65_536);
+    expect(page.items.map((row) => row.id)).toEqual(items.map((item) => item.id));
+    expect(page).toEqual(rowsPageFromText(body));
+  });
+});
+
+describe('the item splitter', () => {
+  it('hands over each job as soon as its last byte is in, not at the end of the page', () => {
+    const first = JSON.stringify(job('a'));
+    const head = `{"totalCount":2,"skip":0,"perPage":30,"items":[${first},`;
+    const splitter = new ItemSplitter();
+    expect(splitter.push(encoder.encode(head.slice(0, -2)))).toEqual([]);
+    const start = head.indexOf('[') + 1;
+    const end = start + encoder.encode(first).length;
+    expect(splitter.push(encoder.encode(head.slice(-2)))).toEqual([[start, end]]);
+    expect(splitter.failed).toBe(false);
+  });
+});

@@ -1,0 +1,82 @@
+import { parseJobsPage } from '../../api/validate.ts';
+import { ItemSplitter, type Range } from './item-splitter.ts';
+import { addItem, rowsPageFromText, type ListPage, type PageRows } from './list-job.ts';
+
+const decoder = new TextDecoder();
+
+/**
+ * A list response read as its chunks arrive (in the list worker): each job is parsed and reduced to its
+ * row as soon as its bytes are complete, so little is left to do after the last byte. A body the
+ * splitter cannot take apart is parsed whole at the end, as before: same rows, same errors.
+ */
+export class StreamedRows {
+  private readonly splitter = new ItemSplitter();
+  private readonly chunks: Uint8Array[] = [];
+  private readonly starts: number[] = [];
+  private total = 0;
+  private readonly rows: PageRows = { items: [], unreadable: [] };
+  private streaming = true;
+
+  push(chunk: Uint8Array): void {
+    if (chunk.length === 0) return;
+    this.chunks.push(chunk);
+    this.starts.push(this.total);
+    this.total += chunk.length;
+    if (!this.streaming) return;
+    try {
+      for (const range of this.splitter.push(chunk)) {
+        addItem(this.rows, JSON.parse(this.text(range)));
+      }
+    } catch {
+      // Not JSON: the whole body is parsed at the end, which says why.
+      this.streaming = false;
+    }
+    if (this.splitter.failed) this.streaming = false;
+  }
+
+  /** The page. Throws SyntaxError for a body that is not JSON, InvalidResponseError for the wrong shape. */
+  finish(): ListPage {
+    const frame = this.streaming ? this.splitter.frame(this.total) : null;
+    if (frame) {
+      try {
+        const page = parseJobsPage(JSON.parse(frame.map((range) => this.text(range)).join('')));
+        // Not empty: a second "items" key the splitter did not see (JSON.parse keeps the last one).
+        if (page.items.length === 0) return { ...page, ...this.rows };
+      } catch {
+        // parsed whole below, for the error's own words
+      }
+    }
+    return rowsPageFromText(this.text([0, this.total]));
+  }
+
+  private text([start, end]: Range): string {
+    let c = this.chunkAt(start);
+    const first = this.chunks[c];
+    const firstStart = this.starts[c] ?? 0;
+    if (first && end - firstStart <= first.length) {
+      return decoder.decode(first.subarray(start - firstStart, end - firstStart));
+    }
+    const bytes = new Uint8Array(end - start);
+    for (let at = start; at < end; c++) {
+      const chunk = this.chunks[c];
+      const chunkStart = this.starts[c] ?? 0;
+      if (!chunk) break;
+      const piece = chunk.subarray(at - chunkStart, Math.min(chunk.length, end - chunkStart));
+      bytes.set(piece, at - start);
+      at += piece.length;
+    }
+    return decoder.decode(bytes);
+  }
+
+  /** The chunk that holds byte `at` (binary search: a page arrives in hundreds of chunks). */
+  private chunkAt(at: number): number {
+    let low = 0;
+    let high = this.chunks.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((this.starts[mid] ?? 0) <= at) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  }
+}
