@@ -8,6 +8,8 @@ type ManifestChunk = {
   isEntry?: boolean;
   imports?: string[];
   css?: string[];
+  /** Files a chunk refers to by URL: a worker's script among them. */
+  assets?: string[];
 };
 type Manifest = Record<string, ManifestChunk>;
 
@@ -52,8 +54,9 @@ function htmlAssets(distDir: string): string[] {
 
 /**
  * The JS and CSS each first page loads (gzipped): index.html's own assets, the entry's static imports
- * and, for a lazy route, its chunk and that chunk's static imports and CSS. Throws when a page's
- * module no longer exists, so a rename cannot quietly shrink what is measured.
+ * and, for a lazy route, its chunk and that chunk's static imports and CSS, and the worker scripts those
+ * chunks can start. Throws when a page's module no longer exists, so a rename cannot quietly shrink
+ * what is measured.
  */
 export function firstLoadSizes(distDir = process.env.DIST_DIR ?? 'dist'): PageLoad[] {
   const manifest = readManifest(distDir);
@@ -77,6 +80,10 @@ export function firstLoadSizes(distDir = process.env.DIST_DIR ?? 'dist'): PageLo
       visited.add(chunk);
       files.add(chunk.file);
       for (const css of chunk.css ?? []) files.add(css);
+      // A worker the chunk can start (the list's parser is in the entry): counted where it may load.
+      for (const script of (chunk.assets ?? []).filter((file) => file.endsWith('.js'))) {
+        files.add(script);
+      }
       for (const key of chunk.imports ?? []) {
         const imported = manifest[key];
         if (imported) visit(imported);
