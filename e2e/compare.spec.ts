@@ -126,3 +126,41 @@ test('addresses that name no pair say why, and lead back to the list', async ({ 
   await expect(page).toHaveURL('/jobs');
   await expect(rows(page)).toHaveCount(30);
 });
+
+test('two multi-megabyte outputs: the worker diffs them, the first 5,000 are listed, 100 at a time', async ({
+  page,
+  sim,
+}) => {
+  // About 3 MB each: 40,000 line items, every other quantity changed in the second.
+  const items = Array.from({ length: 40_000 }, (_, i) => ({
+    line: i + 1,
+    description: `Item ${i + 1}, delivered to the loading dock at the north gate`,
+    quantity: 1,
+  }));
+  const output = (change: boolean) =>
+    JSON.stringify({
+      result: {
+        line_items: change ? items.map((it, i) => ({ ...it, quantity: 1 + (i % 2) })) : items,
+      },
+    });
+  const first = output(false);
+  expect(first.length).toBeGreaterThan(3_000_000);
+  await sim.createJob({ id: 'big-before', status: 'completed', outputData: first });
+  await sim.createJob({ id: 'big-after', status: 'completed', outputData: output(true) });
+
+  await openSignedIn(page, '/compare?a=big-before&b=big-after');
+  const region = page.getByRole('region', { name: 'Output' });
+  await expect(
+    region.getByText(
+      '20,000 differences: 0 added, 0 removed, 20,000 changed. The first 5,000 are listed, in the order of the documents.',
+    ),
+  ).toBeVisible({ timeout: 30_000 });
+  const list = differences(page, 'output');
+  await expect(list.getByRole('listitem')).toHaveCount(100);
+  await expect(list.getByRole('listitem').first()).toContainText('$.result.line_items[1].quantity');
+  await region.getByRole('button', { name: 'Show 100 more of 4,900' }).click();
+  await expect(list.getByRole('listitem')).toHaveCount(200);
+  await expect(list.getByRole('listitem').last()).toContainText(
+    '$.result.line_items[399].quantity',
+  );
+});
