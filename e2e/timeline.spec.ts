@@ -135,6 +135,11 @@ test('hovering or focusing a bar shows the job’s times; a click or Enter opens
   const second = await rows(page).nth(1).getAttribute('data-job-id');
   await expect(bars(page).nth(1)).toBeFocused();
   await expect(details).toContainText(`Job ${second?.slice(0, 8)}`);
+  // j and k still move the table's selection, on from the bar's row.
+  await page.keyboard.press('j');
+  const third = await rows(page).nth(2).getAttribute('data-job-id');
+  await expect(page.locator(`tr[data-job-id="${third}"] a`).first()).toBeFocused();
+  await bars(page).nth(1).focus();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(`/jobs/${second}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(second ?? '');

@@ -20,4 +20,23 @@ describe('CopyButton', () => {
     await user.click(screen.getByRole('button', { name: 'Copy job id' }));
     expect(await screen.findByText('Copy failed')).toBeInTheDocument();
   });
+
+  it('shows its word beside the icon, and keeps its name', async () => {
+    const user = userEvent.setup();
+    const writeText = vi.spyOn(navigator.clipboard, 'writeText').mockResolvedValue();
+    render(
+      <>
+        <CopyButton value="id-1" label="Copy id" text="ID" />
+        <CopyButton value="https://x/jobs/id-1" label="Copy link" text="Link" />
+      </>,
+    );
+    const link = screen.getByRole('button', { name: 'Copy link' });
+    expect(link).toHaveTextContent('Link');
+    expect(screen.getByRole('button', { name: 'Copy id' })).toHaveTextContent('ID');
+    await user.click(link);
+    expect(writeText).toHaveBeenCalledWith('https://x/jobs/id-1');
+    // The word stays while the tick replaces the icon.
+    expect(await screen.findByText('Copied')).toBeInTheDocument();
+    expect(link).toHaveTextContent('Link');
+  });
 });

@@ -79,13 +79,16 @@ export function FilteredTable({
 
   return (
     <>
-      <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-2 text-sm sm:gap-x-4">
+        {/* Fixed widths: a select as wide as its longest option would grow when the rows come, and on
+            a phone push the row onto two lines, moving everything below. */}
         <FilterSelect
           label="Status"
           values={statuses}
           value={filter.status}
           disabled={rows === null}
           onChange={(status) => setFilter({ ...filter, status })}
+          className="w-28"
         />
         <FilterSelect
           label="Type"
@@ -93,7 +96,7 @@ export function FilteredTable({
           value={filter.type}
           disabled={rows === null}
           onChange={(type) => setFilter({ ...filter, type })}
-          className="max-w-48"
+          className="w-36 sm:w-48"
         />
         <span className="text-muted" aria-live="polite">
           {active

@@ -42,9 +42,11 @@ export function PageTimeline({ rows, onSelect }: PageTimelineProps) {
   const active = bars.find((bar) => bar.job.id === activeId);
 
   const name =
-    bars.length === 0
-      ? 'Timeline: no job on this page can be placed'
-      : `Timeline of ${bars.length} ${plural(bars.length, 'job')} on this page, ${rangeText(start, end, absolute, now)}`;
+    rows.length === 0
+      ? 'Timeline: no job to show'
+      : bars.length === 0
+        ? 'Timeline: no job on this page can be placed'
+        : `Timeline of ${bars.length} ${plural(bars.length, 'job')} on this page, ${rangeText(start, end, absolute, now)}`;
 
   return (
     <figure className="flex h-full flex-col gap-1 px-3 pt-2 pb-1">

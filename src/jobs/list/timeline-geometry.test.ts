@@ -70,6 +70,20 @@ describe('layoutTimeline', () => {
     expect(bars[0]?.run).toBeUndefined();
   });
 
+  it('draws a queued job as waiting even when the service gave it a startedAt', () => {
+    const job = statusOf(
+      runningJob({
+        status: 'queued',
+        createdAt: '2026-11-01T10:00:00Z',
+        startedAt: '2026-11-01T10:00:00Z',
+      }),
+    );
+    const [bar] = layoutTimeline([job], NOW).bars;
+    expect(bar).toMatchObject({ family: 'waiting', live: true, wait: { x: 0, width: 1 } });
+    expect(bar?.started).toBeUndefined();
+    expect(bar?.run).toBeUndefined();
+  });
+
   it('runs a running job to now, so it grows as now moves', () => {
     const job = statusOf(
       runningJob({ createdAt: '2026-11-01T10:00:00Z', startedAt: '2026-11-01T10:05:00Z' }),

@@ -1,4 +1,4 @@
-import { isFinished, statusFamily, type StatusFamily } from '../../api/job-status.ts';
+import { isFinished, isWaiting, statusFamily, type StatusFamily } from '../../api/job-status.ts';
 import type { JobStatus } from '../../api/types.ts';
 import { parseTime } from '../../ui/time.ts';
 
@@ -42,7 +42,9 @@ function readTimes(job: JobStatus): Times | null {
   const created = parseTime(job.createdAt);
   if (created === undefined) return null;
   const times: Times = { created };
-  if (job.startedAt !== undefined) {
+  // A queued job is not running, whatever startedAt says (some services set it on submission): as the
+  // table's duration, it is drawn as waiting.
+  if (job.startedAt !== undefined && !isWaiting(job)) {
     const started = parseTime(job.startedAt);
     if (started === undefined) return null;
     // A clock skewed between the service's machines must not draw a bar backwards.
