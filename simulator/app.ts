@@ -2,6 +2,8 @@
 // endpoint, and (when enabled) the test controls under /__sim/. Usable from a node:http server or as
 // connect middleware (Vite), which is why `handle` says whether it took the request.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { parseIntegerParam, route, type Route } from './api-routes.ts';
+import { createCancels } from './cancel.ts';
 import {
   HttpError,
   answerPreflight,
@@ -12,33 +14,17 @@ import {
   sendJson,
   sendText,
 } from './http.ts';
-import { envProfile } from './profile.ts';
-import type { SimProfile } from './profile.ts';
-import { createJobStore, isFinished, toJobResponse, toStatusResponse } from './job-store.ts';
+import { createJobStore, toJobResponse, toStatusResponse } from './job-store.ts';
 import type { SimJob } from './job-store.ts';
 import { createStreamRegistry } from './stream.ts';
 import { createFaultRegistry } from './faults.ts';
 import type { EndpointKind } from './faults.ts';
 import { createLiveClock } from './live-clock.ts';
 import { handleControl } from './controls.ts';
-import type { ControlContext, Counters, SimConfig } from './controls.ts';
+import type { ControlContext, Counters } from './controls.ts';
 import { createRng } from './prng.ts';
-import { DEFAULT_TOKENS, DEMO_USER, organizationsOf, seedJobs } from './seed-data.ts';
-
-export type SimulatorOptions = {
-  /** token -> user. Default: SIM_TOKENS ("tokA:demo,tokB:mallory"), else the demo token. */
-  tokens?: Readonly<Record<string, string>>;
-  /** Default: SIM_PING_MS, else 30000. */
-  pingMs?: number;
-  /** Default: SIM_JOB_TIMEOUT_MS, else 600000. */
-  jobTimeoutMs?: number;
-  /** Enables /__sim/ controls (loopback only). Default: SIM_CONTROLS. */
-  controls?: boolean;
-  /** Jobs arrive and finish by the clock. Default: SIM_LIVE, else on unless controls are enabled. */
-  live?: boolean;
-  /** Which service to imitate (profile.ts). Default: SIM_PROFILE, else 'contract'. */
-  profile?: SimProfile;
-};
+import { DEMO_USER, organizationsOf, seedJobs } from './seed-data.ts';
+import { simulatorSettings, type SimulatorOptions } from './settings.ts';
 
 export type Simulator = {
   /** Handles /api/ and /__sim/ requests; false for any other path (call next()). */
@@ -48,79 +34,12 @@ export type Simulator = {
   demoToken: string | undefined;
 };
 
-type Route = { kind: 'list' } | { kind: Exclude<EndpointKind, 'list'>; rawId: string };
-
-function envFlag(name: string): boolean | undefined {
-  const value = process.env[name];
-  if (value === undefined || value === '') return undefined;
-  return value === '1' || value.toLowerCase() === 'true';
-}
-
-function envInteger(name: string): number | undefined {
-  const value = process.env[name];
-  if (value === undefined || value === '') return undefined;
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 1)
-    throw new Error(`${name} must be a positive integer, got ${JSON.stringify(value)}`);
-  return number;
-}
-
-function envTokens(): Record<string, string> | undefined {
-  const value = process.env.SIM_TOKENS;
-  if (value === undefined || value.trim() === '') return undefined;
-  const entries = value.split(',').map((pair) => {
-    const colon = pair.lastIndexOf(':');
-    const token = pair.slice(0, colon).trim();
-    const user = pair.slice(colon + 1).trim();
-    if (colon < 0 || token === '' || user === '')
-      throw new Error(`SIM_TOKENS: expected "token:user" pairs, got ${JSON.stringify(pair)}`);
-    return [token, user] as const;
-  });
-  return Object.fromEntries(entries);
-}
-
-/** The contract's integers: optional sign and digits only, 32-bit, then the range. Anything else is invalid. */
-function parseIntegerParam(
-  raw: string | null,
-  fallback: number,
-  min: number,
-  max: number,
-): number | undefined {
-  if (raw === null) return fallback;
-  if (!/^[+-]?\d{1,10}$/.test(raw)) return undefined;
-  const value = Number(raw) + 0; // + 0 turns -0 into 0
-  if (value > 2_147_483_647 || value < min || value > max) return undefined;
-  return value;
-}
-
-/** Routes on the raw path so an encoded "/" (%2F) inside an id never creates a segment. */
-function route(rawPath: string): Route | undefined {
-  if (rawPath === '/api/jobs') return { kind: 'list' };
-  if (!rawPath.startsWith('/api/jobs/')) return undefined;
-  const [rawId, action, ...rest] = rawPath.slice('/api/jobs/'.length).split('/');
-  if (!rawId || rest.length > 0) return undefined;
-  if (action === undefined) return { kind: 'job', rawId };
-  if (action === 'status' || action === 'stream' || action === 'cancel')
-    return { kind: action, rawId };
-  return undefined;
-}
-
 function emptyRequestCounts(): Record<EndpointKind, number> {
   return { list: 0, job: 0, status: 0, stream: 0, cancel: 0 };
 }
 
 export function createSimulator(options: SimulatorOptions = {}): Simulator {
-  const tokens = new Map(Object.entries(options.tokens ?? envTokens() ?? DEFAULT_TOKENS));
-  const controlsEnabled = options.controls ?? envFlag('SIM_CONTROLS') ?? false;
-  const initialConfig: SimConfig = {
-    pingMs: options.pingMs ?? envInteger('SIM_PING_MS') ?? 30_000,
-    jobTimeoutMs: options.jobTimeoutMs ?? envInteger('SIM_JOB_TIMEOUT_MS') ?? 600_000,
-    // Tests need a world that only changes when they say so.
-    live: options.live ?? envFlag('SIM_LIVE') ?? !controlsEnabled,
-    profile: options.profile ?? envProfile() ?? 'contract',
-    // "Cancellation may take up to one heartbeat interval": quicker here, so a person sees it happen.
-    cancelDelayMs: 1_000,
-  };
+  const { tokens, controlsEnabled, initialConfig } = simulatorSettings(options);
   const demoToken = [...tokens].find(([, user]) => user === DEMO_USER)?.[0];
 
   let config = { ...initialConfig };
@@ -130,11 +49,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   let controlRng = createRng(0xc0_47_01);
 
   const store = createJobStore();
-  const cancelTimers = new Set<NodeJS.Timeout>();
-  function clearCancelTimers(): void {
-    for (const timer of cancelTimers) clearTimeout(timer);
-    cancelTimers.clear();
-  }
+  const cancels = createCancels(store, () => config);
   const streams = createStreamRegistry(store, () => config);
   const faults = createFaultRegistry();
   const clock = createLiveClock(store);
@@ -146,7 +61,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
 
   function reset(): void {
     clock.rewind();
-    clearCancelTimers();
+    cancels.clear();
     streams.dropAll();
     faults.clear();
     seed();
@@ -257,36 +172,8 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       return sendJson(res, 200, toJobResponse(job));
     }
     if (found.kind === 'status') return sendJson(res, 200, toStatusResponse(job, config.profile));
-    if (found.kind === 'cancel') return cancel(res, job);
+    if (found.kind === 'cancel') return cancels.request(res, job);
     streams.start(res, job);
-  }
-
-  /**
-   * The vendor's rules: a finished job is a no-op (200); a child job is refused (400, text/plain like the
-   * framework's other 400s); otherwise the job and its children end as `cancelled` within a heartbeat.
-   */
-  function cancel(res: ServerResponse, job: SimJob): void {
-    if (job.parentJobId !== undefined) {
-      return sendText(
-        res,
-        400,
-        `Job ${job.id} is a child of job ${job.parentJobId}: cancel the parent instead`,
-      );
-    }
-    if (!isFinished(job) && !job.cancelRequested) {
-      const family = [job, ...store.children(job.id)];
-      for (const member of family) member.cancelRequested = true;
-      const timer = setTimeout(() => {
-        cancelTimers.delete(timer);
-        const now = new Date().toISOString();
-        for (const member of family) {
-          if (!isFinished(member) && store.get(member.id) === member)
-            store.finish(member, { status: 'cancelled' }, now);
-        }
-      }, config.cancelDelayMs);
-      cancelTimers.add(timer);
-    }
-    sendJson(res, 200, toStatusResponse(job, config.profile));
   }
 
   function handleApi(
@@ -360,7 +247,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
 
   function close(): void {
     clock.stop();
-    clearCancelTimers();
+    cancels.clear();
     streams.dropAll();
     faults.clear();
   }

@@ -2,7 +2,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createSimulator } from './app.ts';
-import type { Simulator, SimulatorOptions } from './app.ts';
+import type { Simulator } from './app.ts';
+import type { SimulatorOptions } from './settings.ts';
 import { applyCors, sendError } from './http.ts';
 
 export type SimulatorServerOptions = SimulatorOptions & {

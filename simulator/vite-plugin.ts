@@ -2,7 +2,7 @@
 // server/start.ts). Steps aside when NUEXTRACT_API_URL is set: then a proxy to that API is configured instead.
 import type { Plugin, ViteDevServer } from 'vite';
 import { createSimulator } from './app.ts';
-import type { SimulatorOptions } from './app.ts';
+import type { SimulatorOptions } from './settings.ts';
 
 type Closable = { once(event: 'close', listener: () => void): unknown };
 

@@ -1,6 +1,7 @@
 import type { Ref } from 'react';
 import { cn } from './cn.ts';
-import { useCopy } from './use-copy.ts';
+import { CopyAnnouncement } from './copy-announcement.tsx';
+import { COPY_WORDS, useCopy } from './use-copy.ts';
 
 type CopyButtonProps = {
   /** The full value copied, whatever the screen shows of it. */
@@ -19,7 +20,7 @@ type CopyButtonProps = {
 export function CopyButton({ value, label, className, text, ref }: CopyButtonProps) {
   const [state, copy] = useCopy();
 
-  const hint = state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : label;
+  const hint = COPY_WORDS[state] || label;
   return (
     <>
       <button
@@ -60,9 +61,7 @@ export function CopyButton({ value, label, className, text, ref }: CopyButtonPro
         )}
         {text}
       </button>
-      <span aria-live="polite" className="sr-only">
-        {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : ''}
-      </span>
+      <CopyAnnouncement state={state} />
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { CopyAnnouncement } from '../../ui/copy-announcement.tsx';
 import { useCopy } from '../../ui/use-copy.ts';
 
 export const linkButtonClass = 'text-xs text-accent underline hover:no-underline';
@@ -9,7 +10,7 @@ type CopyTextButtonProps = {
   value: () => string;
 };
 
-/** A small text button that copies a value and says, in its place and aloud, whether it worked. */
+/** A small text button that copies a value and says aloud whether it worked. */
 export function CopyTextButton({ label, value }: CopyTextButtonProps) {
   const [state, copy] = useCopy();
 
@@ -18,9 +19,7 @@ export function CopyTextButton({ label, value }: CopyTextButtonProps) {
       <button type="button" className={linkButtonClass} onClick={() => void copy(value())}>
         {label}
       </button>
-      <span aria-live="polite" className="sr-only">
-        {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : ''}
-      </span>
+      <CopyAnnouncement state={state} />
     </>
   );
 }

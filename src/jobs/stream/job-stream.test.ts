@@ -68,6 +68,14 @@ function start(random = () => 1) {
   return stream;
 }
 
+/** The fake API and a stream started on it, its first connection open. */
+async function connected() {
+  const api = fakeApi();
+  const stream = start();
+  await flush();
+  return { api, stream };
+}
+
 describe('the job stream', () => {
   it('opens one stream with a fresh bearer token and is live once the server answers', async () => {
     const api = fakeApi();
@@ -109,9 +117,7 @@ describe('the job stream', () => {
   });
 
   it('parses the whole SSE framing: comments, id, retry, multi-line data, CRLF, any chunking', async () => {
-    const api = fakeApi();
-    const stream = start();
-    await flush();
+    const { api, stream } = await connected();
     const body = JSON.stringify(completed, null, 1).split('\n');
     const text = [
       ': a comment\r\n',
@@ -130,9 +136,7 @@ describe('the job stream', () => {
   });
 
   it('takes a multi-megabyte result in small chunks (parsed off the main thread where there is a worker)', async () => {
-    const api = fakeApi();
-    const stream = start();
-    await flush();
+    const { api, stream } = await connected();
     const big = { ...completed, outputData: JSON.stringify({ result: 'é'.repeat(300_000) }) };
     const text = `event: result\r\ndata: ${JSON.stringify(big)}\r\n\r\n`;
     for (let i = 0; i < text.length; i += 4096) api.lastStream().send(text.slice(i, i + 4096));
@@ -142,9 +146,7 @@ describe('the job stream', () => {
   });
 
   it('handles a result before the end of the stream that carried it', async () => {
-    const api = fakeApi();
-    const stream = start();
-    await flush();
+    const { api, stream } = await connected();
     api
       .lastStream()
       .send(event('result', JSON.stringify({ ...completed, outputData: 'z'.repeat(300_000) })));
@@ -176,9 +178,7 @@ describe('the job stream', () => {
   });
 
   it('ignores a malformed result, a result failing validation and one for another job, and checks the job once', async () => {
-    const api = fakeApi();
-    const stream = start();
-    await flush();
+    const { api, stream } = await connected();
     api.lastStream().send(event('result', '{not json'));
     api.lastStream().send(event('result', JSON.stringify({ ...completed, status: 42 })));
     api.lastStream().send(event('result', JSON.stringify({ ...completed, id: 'someone-else' })));
@@ -205,9 +205,7 @@ describe('the job stream', () => {
   });
 
   it('reconnects after a drop with capped exponential backoff, checking the job once', async () => {
-    const api = fakeApi();
-    const stream = start();
-    await flush();
+    const { api, stream } = await connected();
     api.lastStream().drop();
     await flush();
     expect(stream.getState()).toMatchObject({ phase: 'reconnecting', attempt: 1 });
@@ -272,9 +270,7 @@ describe('the job stream', () => {
   });
 
   it('treats a stream the server ends without a result as a drop', async () => {
-    const api = fakeApi();
-    const stream = start();
-    await flush();
+    const { api, stream } = await connected();
     api.lastStream().end();
     await flush();
     expect(stream.getState()).toMatchObject({ phase: 'reconnecting', attempt: 1 });
@@ -324,9 +320,7 @@ describe('the job stream', () => {
   });
 
   it('reconnects when the connection goes silent (the watchdog)', async () => {
-    const api = fakeApi();
-    const stream = start();
-    await flush();
+    const { api, stream } = await connected();
     await advance(streamTiming.watchdogMs - 1);
     expect(api.count('/stream')).toBe(1);
     await advance(1);
@@ -339,9 +333,7 @@ describe('the job stream', () => {
   });
 
   it('learns the ping interval: pings keep it live, silence well past the gaps reconnects', async () => {
-    const api = fakeApi();
-    const stream = start();
-    await flush();
+    const { api, stream } = await connected();
     for (let i = 0; i < 5; i++) {
       await advance(1000);
       api.lastStream().send(event('ping', ''));
@@ -359,9 +351,7 @@ describe('the job stream', () => {
 
   it('drops an event past the size cap, says why, and follows the job through /status', async () => {
     streamTiming.maxEventBytes = 1000;
-    const api = fakeApi();
-    const stream = start();
-    await flush();
+    const { api, stream } = await connected();
     api.lastStream().send(`event: result\ndata: ${'x'.repeat(600)}`);
     await flush();
     expect(stream.getState().phase).toBe('live');
@@ -382,9 +372,7 @@ describe('the job stream', () => {
 
   it('counts each event on its own against the size cap', async () => {
     streamTiming.maxEventBytes = 1000;
-    const api = fakeApi();
-    const stream = start();
-    await flush();
+    const { api, stream } = await connected();
     for (let i = 0; i < 5; i++) api.lastStream().send(event('ping', 'p'.repeat(400)));
     await flush();
     expect(stream.getState().phase).toBe('live');
@@ -394,9 +382,7 @@ describe('the job stream', () => {
   it('lets the bytes of an unfinished line keep the connection alive for a while, not forever', async () => {
     streamTiming.watchdogMs = 2000;
     streamTiming.maxEventMs = 10_000;
-    const api = fakeApi();
-    const stream = start();
-    await flush();
+    const { api, stream } = await connected();
     api.lastStream().send('data: ');
     // A byte a second: each re-arms the watchdog, until the line has taken maxEventMs.
     for (let i = 0; i < 9; i++) {
@@ -420,9 +406,7 @@ describe('the job stream', () => {
   });
 
   it('re-renders at most once a second for pings, and drops a flood with a growing backoff', async () => {
-    const api = fakeApi();
-    const stream = start();
-    await flush();
+    const { api, stream } = await connected();
     let changes = 0;
     stream.subscribe(() => (changes += 1));
     api.lastStream().send(event('ping', '').repeat(150));
@@ -458,9 +442,7 @@ describe('the job stream', () => {
   it('the watchdog window can be set for tests', async () => {
     streamTiming.watchdogMs = 50;
     streamTiming.connectTimeoutMs = 50;
-    const api = fakeApi();
-    const stream = start();
-    await flush();
+    const { api, stream } = await connected();
     await advance(60);
     expect(stream.getState().phase).toBe('reconnecting');
     expect(api.streams[0]?.open).toBe(false);
@@ -468,9 +450,7 @@ describe('the job stream', () => {
   });
 
   it('on JobTimeout checks the job and opens a new stream if it still runs', async () => {
-    const api = fakeApi();
-    const stream = start();
-    await flush();
+    const { api, stream } = await connected();
     await advance(60_000);
     api
       .lastStream()
@@ -496,9 +476,7 @@ describe('the job stream', () => {
   });
 
   it('backs off when JobTimeouts come one right after another', async () => {
-    const api = fakeApi();
-    const stream = start();
-    await flush();
+    const { api, stream } = await connected();
     const timeout = event('error', JSON.stringify({ code: 'JobTimeout' }));
     api.lastStream().send(timeout);
     await flush();
@@ -517,9 +495,7 @@ describe('the job stream', () => {
   });
 
   it('on another error code shows it and polls /status until the job finishes', async () => {
-    const api = fakeApi();
-    const stream = start();
-    await flush();
+    const { api, stream } = await connected();
     api
       .lastStream()
       .send(event('error', JSON.stringify({ code: 'QuotaExceeded', message: 'No more' })));
@@ -570,9 +546,7 @@ describe('the job stream', () => {
   });
 
   it('an error event without a readable body still falls back to polling', async () => {
-    const api = fakeApi();
-    const stream = start();
-    await flush();
+    const { api, stream } = await connected();
     api.lastStream().send(event('error', '<html>'));
     await flush();
     expect(stream.getState()).toMatchObject({ phase: 'polling', problem: { code: 'StreamError' } });
@@ -605,9 +579,7 @@ describe('the job stream', () => {
   });
 
   it('sends the current token on every attempt', async () => {
-    const api = fakeApi();
-    const stream = start();
-    await flush();
+    const { api, stream } = await connected();
     setToken('tok-2', false);
     api.lastStream().drop();
     await advance(500);
@@ -616,9 +588,7 @@ describe('the job stream', () => {
   });
 
   it('reconnects at once when the browser comes back online, and when the tab is shown again checks the job', async () => {
-    const api = fakeApi();
-    const stream = start();
-    await flush();
+    const { api, stream } = await connected();
     api.lastStream().drop();
     api.queue('/stream', () => Promise.reject(new TypeError('offline')));
     await advance(500);
@@ -638,9 +608,7 @@ describe('the job stream', () => {
   });
 
   it('stop() aborts the connection and every timer', async () => {
-    const api = fakeApi();
-    const stream = start();
-    await flush();
+    const { api, stream } = await connected();
     api.lastStream().drop();
     await flush();
     stream.stop();

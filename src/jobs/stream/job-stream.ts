@@ -10,7 +10,7 @@ import { sameJobId } from '../job-id.ts';
 import { jobQueries } from '../job-queries.ts';
 import { EventTooLarge } from './event-stream-lines.ts';
 import { NotAnEventStream, openAttempt, type Attempt } from './stream-attempt.ts';
-import { streamTiming, type Refusal, type StreamState } from './stream-state.ts';
+import { createStateCell, streamTiming, type Refusal, type StreamState } from './stream-state.ts';
 import { pollStatus } from './poll-status.ts';
 import { createSilenceWindow } from './watchdog.ts';
 import { readStreamResult } from './stream-result.ts';
@@ -51,8 +51,7 @@ export function createJobStream(
   jobId: string,
   { random = Math.random }: StreamOptions = {},
 ): JobStream {
-  let state: StreamState = INITIAL;
-  const listeners = new Set<() => void>();
+  const cell = createStateCell(INITIAL);
   let started = false;
   let stopped = false;
   /** The connection attempt in progress; anything from an older one is ignored by it. */
@@ -67,11 +66,10 @@ export function createJobStream(
   const statusQuery = jobQueries.status(jobId);
 
   function set(patch: Partial<StreamState>) {
-    state = { ...state, ...patch };
-    for (const listener of listeners) listener();
+    cell.set({ ...cell.get(), ...patch });
   }
 
-  const isOver = () => stopped || state.phase === 'done' || state.phase === 'failed';
+  const isOver = () => stopped || cell.get().phase === 'done' || cell.get().phase === 'failed';
 
   function closeConnection() {
     current?.abort();
@@ -119,7 +117,7 @@ export function createJobStream(
     }
     // Polling stops on what retrying cannot fix (a 400, an unreadable answer); elsewhere a failed
     // check only means "don't know", and the connection loop carries on.
-    if (state.phase === 'polling' && !isRetryable(error)) {
+    if (cell.get().phase === 'polling' && !isRetryable(error)) {
       end({ phase: 'failed', problem: { message: describe(error) } });
       return 'fatal';
     }
@@ -153,7 +151,7 @@ export function createJobStream(
       },
       // Throttled: a server pinging thousands of times a second must not re-render the page as often.
       ping: (at) =>
-        at - (state.lastPingAt ?? 0) >= streamTiming.pingStateMs && set({ lastPingAt: at }),
+        at - (cell.get().lastPingAt ?? 0) >= streamTiming.pingStateMs && set({ lastPingAt: at }),
       result: onResult,
       error: onStreamError,
       silent() {
@@ -269,7 +267,7 @@ export function createJobStream(
   function resync() {
     if (isOver()) return;
     void check();
-    if (state.phase === 'reconnecting' && !current) connect();
+    if (cell.get().phase === 'reconnecting' && !current) connect();
   }
 
   function onVisibility() {
@@ -288,12 +286,9 @@ export function createJobStream(
       if (stopped) return;
       stopped = true;
       halt();
-      listeners.clear();
+      cell.clear();
     },
-    getState: () => state,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    getState: cell.get,
+    subscribe: cell.subscribe,
   };
 }

@@ -5,7 +5,7 @@ import { getToken } from '../../auth/token-store.ts';
 import { writeJob, writeJobStatus } from '../job-cache.ts';
 import { jobQueries } from '../job-queries.ts';
 import { createJobStream, type JobStream, type StreamOptions } from './job-stream.ts';
-import type { StreamState } from './stream-state.ts';
+import { createStateCell, type StreamState } from './stream-state.ts';
 
 // One stream per job for all the tabs of one sign-in. The tabs that follow a job ask for a Web Lock
 // named after it: the one holding the lock (the leader) opens the stream and posts its state and
@@ -74,8 +74,7 @@ export function createSharedJobStream(
 ): JobStream {
   if (!canShare()) return createJobStream(queryClient, jobId, options);
 
-  let state: StreamState = { phase: 'connecting', attempt: 0 };
-  const listeners = new Set<() => void>();
+  const cell = createStateCell({ phase: 'connecting', attempt: 0 });
   let started = false;
   let stopped = false;
   let channel: BroadcastChannel | null = null;
@@ -88,11 +87,6 @@ export function createSharedJobStream(
   const detailHash = hashKey(jobQueries.detail(jobId).queryKey);
   const statusHash = hashKey(jobQueries.status(jobId).queryKey);
 
-  function set(next: StreamState) {
-    state = next;
-    for (const listener of listeners) listener();
-  }
-
   function post(message: Message) {
     channel?.postMessage(message);
   }
@@ -101,12 +95,12 @@ export function createSharedJobStream(
     if (stopped || !isMessage(event.data)) return;
     const message = event.data;
     if (message.type === 'hello') {
-      if (stepDown) post({ type: 'state', state });
+      if (stepDown) post({ type: 'state', state: cell.get() });
       return;
     }
     if (stepDown) return; // the leader listens to no one
     followedLeader = true;
-    if (message.type === 'state') set({ ...message.state, viaOtherTab: true });
+    if (message.type === 'state') cell.set({ ...message.state, viaOtherTab: true });
     else if (message.type === 'job') writeJob(queryClient, message.job);
     else writeJobStatus(queryClient, message.status);
   }
@@ -115,8 +109,8 @@ export function createSharedJobStream(
   function lead(): Promise<void> {
     const stream = createJobStream(queryClient, jobId, options);
     const unsubscribeState = stream.subscribe(() => {
-      set(stream.getState());
-      post({ type: 'state', state });
+      cell.set(stream.getState());
+      post({ type: 'state', state: cell.get() });
     });
     // Every fresher copy of the job this tab gets, from the stream or from its own page.
     const unsubscribeCache = queryClient.getQueryCache().subscribe((event) => {
@@ -136,8 +130,8 @@ export function createSharedJobStream(
         .then((status) => writeJobStatus(queryClient, status))
         .catch(() => {}); // the stream reports its own problems
     }
-    set(stream.getState());
-    post({ type: 'state', state });
+    cell.set(stream.getState());
+    post({ type: 'state', state: cell.get() });
     stream.start();
     return new Promise<void>((resolve) => {
       stepDown = () => {
@@ -166,7 +160,7 @@ export function createSharedJobStream(
   function onPageHidden() {
     if (!stepDown) return;
     stepDown();
-    set({ ...state, phase: 'connecting' });
+    cell.set({ ...cell.get(), phase: 'connecting' });
   }
 
   function onPageShown() {
@@ -179,7 +173,7 @@ export function createSharedJobStream(
       started = true;
       void channelName(jobId).then((found) => {
         if (stopped) return;
-        if (found === null) return set({ phase: 'failed', attempt: 0 });
+        if (found === null) return cell.set({ phase: 'failed', attempt: 0 });
         name = found;
         channel = new BroadcastChannel(found);
         channel.onmessage = onMessage;
@@ -201,12 +195,9 @@ export function createSharedJobStream(
       window.removeEventListener('pageshow', onPageShown);
       document.removeEventListener('freeze', onPageHidden);
       document.removeEventListener('resume', onPageShown);
-      listeners.clear();
+      cell.clear();
     },
-    getState: () => state,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    getState: cell.get,
+    subscribe: cell.subscribe,
   };
 }

@@ -49,3 +49,25 @@ export const streamTiming = {
   /** Heartbeats update the page's state at most this often. */
   pingStateMs: 1_000,
 };
+
+/**
+ * A stream's state and who watches it: what `useSyncExternalStore` reads (`get`, `subscribe`), and
+ * `set`, which tells every watcher.
+ */
+export function createStateCell(initial: StreamState) {
+  let state = initial;
+  const listeners = new Set<() => void>();
+  return {
+    get: () => state,
+    set(next: StreamState) {
+      state = next;
+      for (const listener of listeners) listener();
+    },
+    subscribe(listener: () => void) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    /** Forgets every watcher (the stream has stopped). */
+    clear: () => listeners.clear(),
+  };
+}

@@ -1,0 +1,121 @@
+// Watching the list page in the browser: a signed-in page that notes when a heavy page's rows are painted
+// and the longest main-thread task, the list request's timing, and the floor (the same request fetched
+// and parsed with no app code).
+import type { Browser, Page } from '@playwright/test';
+import { DEMO_TOKEN as TOKEN } from './bench-kit.ts';
+import { JOBS } from './list-jobs.ts';
+
+const LIST_PATH = `/api/jobs?skip=0&perPage=${JOBS}`;
+
+// Runs in the page before its scripts: notes the time (since navigation start) when the 100 rows of the
+// settled table (not the skeleton, not the previous page) are in the DOM and a frame has been painted,
+// and the longest main-thread task (the browser reports those over 50 ms) since the last __watch().
+// A string, not a function: tsx's transform would slip its own helpers into a serialised function.
+const WATCH_ROWS = `(() => {
+  const selector = 'table[aria-label="Jobs"]:not([aria-busy]) tbody tr[data-job-id]';
+  let armed = false;
+  window.__longest = 0;
+  const check = () => {
+    if (armed || document.querySelectorAll(selector).length !== ${JOBS}) return;
+    armed = true;
+    requestAnimationFrame(() => setTimeout(() => { window.__rowsAt = performance.now(); }, 0));
+  };
+  window.__watch = () => { armed = false; delete window.__rowsAt; window.__longest = 0; };
+  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+  }).observe({ type: 'longtask', buffered: true });
+})();`;
+
+export type Watched = { __rowsAt?: number; __longest: number; __watch(): void };
+
+const inFlight = new WeakMap<Page, Set<unknown>>();
+
+/** Resolves once the page has had no request in flight for half a second. */
+export async function quiet(page: Page): Promise<void> {
+  const pending = inFlight.get(page) ?? new Set();
+  let since = Date.now();
+  while (Date.now() - since < 500) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    if (pending.size > 0) since = Date.now();
+  }
+}
+
+export async function signedInPage(browser: Browser, baseURL: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL, viewport: { width: 1440, height: 900 } });
+  await context.addInitScript({
+    content: `sessionStorage.setItem('nuextract.token', ${JSON.stringify(TOKEN)});`,
+  });
+  await context.addInitScript({ content: WATCH_ROWS });
+  const page = await context.newPage();
+  const pending = new Set<unknown>();
+  inFlight.set(page, pending);
+  page.on('request', (request) => pending.add(request));
+  page.on('requestfinished', (request) => pending.delete(request));
+  page.on('requestfailed', (request) => pending.delete(request));
+  return page;
+}
+
+export type Timing = {
+  /** From navigation start (or the click) to the 100 rows painted. */
+  rows: number;
+  /** ... to the list request leaving the browser: the app's start-up (boot, routing, render). */
+  requestSent: number;
+  /** ... the request itself (server, network, body), as the browser's resource timing saw it. */
+  request: number;
+  /** From the last byte to the rows painted: JSON.parse, validation, React, layout, paint. */
+  afterResponse: number;
+  /** The longest main-thread task from the start until the page went quiet (0: none over 50 ms). */
+  longestTask: number;
+};
+
+export const waitForRows = (page: Page) =>
+  page.waitForFunction(() => (window as unknown as Watched).__rowsAt !== undefined, null, {
+    timeout: 60_000,
+  });
+
+/**
+ * Waits for the rows, then reads the list request's resource timing; `t0` is the start (0 for a load).
+ * The longest task is read once the page has been quiet for a while (what follows the rows counts too).
+ */
+export async function timing(page: Page, t0: number): Promise<Timing> {
+  await waitForRows(page);
+  const measured = await page.evaluate(
+    ([path, start]) => {
+      const rowsAt = (window as unknown as Watched).__rowsAt ?? NaN;
+      const entry = performance.getEntriesByType('resource').find((e) => e.name.endsWith(path)) as
+        PerformanceResourceTiming | undefined;
+      if (!entry) throw new Error(`no resource timing for ${path}`);
+      return {
+        rows: rowsAt - start,
+        requestSent: entry.startTime - start,
+        request: entry.responseEnd - entry.startTime,
+        afterResponse: rowsAt - entry.responseEnd,
+      };
+    },
+    [LIST_PATH, t0] as const,
+  );
+  await quiet(page);
+  const longestTask = await page.evaluate(() => (window as unknown as Watched).__longest);
+  return { ...measured, longestTask };
+}
+
+/** fetch + text + JSON.parse of the same list call, from a page of the same origin running no app code. */
+export async function fetchAndParse(
+  page: Page,
+): Promise<{ total: number; fetch: number; parse: number; bytes: number }> {
+  await page.goto('/favicon.svg');
+  return page.evaluate(
+    async ([path, token]) => {
+      const t0 = performance.now();
+      const response = await fetch(path, { headers: { Authorization: `Bearer ${token}` } });
+      const text = await response.text();
+      const t1 = performance.now();
+      const body = JSON.parse(text) as { items: unknown[] };
+      const t2 = performance.now();
+      if (body.items.length === 0) throw new Error('empty page');
+      return { total: t2 - t0, fetch: t1 - t0, parse: t2 - t1, bytes: text.length };
+    },
+    [LIST_PATH, TOKEN] as const,
+  );
+}
