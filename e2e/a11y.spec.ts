@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { COMPARE_PAIR_IDS } from '../simulator/compare-pair.ts';
 import { DEMO_TOKEN, expect, openSignedIn, test } from './fixtures.ts';
 
 // WCAG 2.1 A/AA with axe on the states the list and job specs do not scan (they cover the full, empty
@@ -135,6 +136,25 @@ for (const scheme of ['light', 'dark'] as const) {
       await scan(page, 'job, raw');
     });
 
+    test('compare: two jobs, a value shown whole, a filter, a bad address', async ({ page }) => {
+      const [a, b] = COMPARE_PAIR_IDS;
+      await openSignedIn(page, '/jobs?perPage=100');
+      await page.getByRole('checkbox', { name: `Mark job ${a.slice(0, 8)} for compare` }).check();
+      await scan(page, 'list, a job marked');
+      await page.goto(`/compare?a=${a}&b=${b}`);
+      const output = page.getByRole('region', { name: 'Output' });
+      await expect(output.getByRole('list', { name: 'Differences in the output' })).toBeVisible();
+      await expect(page.getByRole('list', { name: 'Differences in the input' })).toBeVisible();
+      await expectTheme(page);
+      await scan(page, 'compare');
+      await output.getByText('Show all of it').first().click();
+      await output.getByRole('radio', { name: /^Changed/ }).check();
+      await scan(page, 'compare, filtered, a value shown whole');
+      await page.goto(`/compare?a=${a}`);
+      await expect(page.getByRole('alert')).toBeVisible();
+      await scan(page, 'compare, a bad address');
+    });
+
     test('job: the Result view, a linked value marked in the tree', async ({ page, sim }) => {
       await sim.createJob({
         id: 'a11y-result',
@@ -244,7 +264,11 @@ test.describe('keyboard', () => {
       'button:Sign out',
       'select:Status',
       'select:Type',
-      ...ids.flatMap((id) => [`a:${id?.slice(0, 8)}`, `button:Copy job id ${id?.slice(0, 8)}`]),
+      ...ids.flatMap((id) => [
+        `input:Mark job ${id?.slice(0, 8)} for compare`,
+        `a:${id?.slice(0, 8)}`,
+        `button:Copy job id ${id?.slice(0, 8)}`,
+      ]),
       'select:Per page',
       'button:First page',
       'button:Previous page',

@@ -113,7 +113,12 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.keyboard.press('?');
     const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await expect(dialog).toBeVisible();
-    for (const what of ['Select the next job', 'Copy the job id', 'Go to the jobs list']) {
+    for (const what of [
+      'Select the next job',
+      'Mark the selected job for compare (two at most)',
+      'Copy the job id',
+      'Go to the jobs list',
+    ]) {
       await expect(dialog.getByText(what)).toBeVisible();
     }
     const { violations } = await new AxeBuilder({ page })

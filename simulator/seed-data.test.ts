@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { components } from '../src/api/schema.gen.ts';
 import { createSimulator } from './app.ts';
+import { COMPARE_PAIR_IDS } from './compare-pair.ts';
 import { startSimulatorServer } from './server.ts';
 import type { SimulatorServer } from './server.ts';
 
@@ -162,6 +163,15 @@ describe('seeded data', () => {
     const jsonInputs = personal.filter((job) => parse(job.inputData) !== undefined).length;
     expect(jsonInputs).toBeGreaterThan(30);
     expect(personal.length - jsonInputs).toBeGreaterThan(30);
+  });
+
+  it('has a pair made for compare: one document, two templates, on the first page of 100', () => {
+    const pair = COMPARE_PAIR_IDS.map((id) => personal.find((job) => job.id === id));
+    const [a, b] = pair.map((job) => JSON.parse(job?.inputData ?? '{}') as { text?: string });
+    expect(a?.text).toContain('INV-2025-00417');
+    expect(b?.text).toBe(a?.text);
+    expect(pair.map((job) => job?.status)).toEqual(['completed', 'completed']);
+    for (const job of pair) expect(job && personal.indexOf(job)).toBeLessThan(100);
   });
 
   it('includes 4-5 multi-megabyte jobs (2-8 MB, and one of about 10 MB), not all on the first page', async () => {

@@ -14,6 +14,7 @@ import {
   makeOutput,
   pickJobType,
 } from './job-content.ts';
+import { comparePair } from './compare-pair.ts';
 
 export const DEMO_USER = 'demo';
 export const DEFAULT_TOKENS: Readonly<Record<string, string>> = {
@@ -222,5 +223,5 @@ function buildGroup(group: Group, baseTimeMs: number): NewJob[] {
 
 /** All seeded jobs, timestamps counted back from `baseTimeMs`. Cheap: the big fields are closures. */
 export function seedJobs(baseTimeMs: number): NewJob[] {
-  return GROUPS.flatMap((group) => buildGroup(group, baseTimeMs));
+  return [...GROUPS.flatMap((group) => buildGroup(group, baseTimeMs)), ...comparePair(baseTimeMs)];
 }

@@ -20,6 +20,10 @@ export const paths = {
   job(jobId: string): string {
     return `/jobs/${encodeSegment(jobId)}`;
   },
+  /** Two jobs side by side: `/compare?a=<id>&b=<id>`. */
+  compare(a: string, b: string): string {
+    return `/compare?${new URLSearchParams({ a, b })}`;
+  },
   signIn(returnTo?: string): string {
     return returnTo && returnTo !== '/'
       ? `/sign-in?${new URLSearchParams({ returnTo })}`

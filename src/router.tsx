@@ -9,6 +9,9 @@ import { JobsPage } from './jobs/list/jobs-page.tsx';
 
 // The job page (tree viewer, stream) is its own chunk: the list does not download it.
 const JobPage = lazy(async () => ({ default: (await import('./jobs/job-page.tsx')).JobPage }));
+const ComparePage = lazy(async () => ({
+  default: (await import('./jobs/compare/compare-page.tsx')).ComparePage,
+}));
 
 /**
  * Every route of the app. Declarative routes, not a data router: the one request a route needs before
@@ -34,6 +37,18 @@ export function AppRoutes() {
                     // Shown inside the frame while the chunk loads on a first visit (a shared link).
                     <Suspense fallback={<p className="text-sm text-muted">Loading…</p>}>
                       <JobPage />
+                    </Suspense>
+                  }
+                />
+              }
+            />
+            <Route
+              path="compare"
+              element={
+                <Page
+                  element={
+                    <Suspense fallback={<p className="text-sm text-muted">Loading…</p>}>
+                      <ComparePage />
                     </Suspense>
                   }
                 />

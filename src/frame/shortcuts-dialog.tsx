@@ -19,6 +19,7 @@ const GROUPS: { title: string; keys: Line[] }[] = [
       [['k', '↑'], 'Select the previous job'],
       [['Enter'], 'Open the selected job'],
       [['o'], 'Open the selected job in a new tab'],
+      [['x'], 'Mark the selected job for compare (two at most)'],
       [['['], 'Previous page'],
       [[']'], 'Next page'],
     ],

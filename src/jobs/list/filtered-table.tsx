@@ -4,6 +4,7 @@ import { plural } from '../../lib/format.ts';
 import { JobsTableSkeleton } from './jobs-table-skeleton.tsx';
 import { JobsTable } from './jobs-table.tsx';
 import { useRowKeys } from './use-row-keys.ts';
+import { toggleMark, useRowMarks } from './compare-marks.ts';
 import { TimelineSlot } from './timeline-slot.tsx';
 import { cn } from '../../ui/cn.ts';
 
@@ -37,6 +38,7 @@ export function FilteredTable({
   );
   const active = filter.status !== '' || filter.type !== '';
   const { selectedId, select } = useRowKeys(filtered.map((job) => job.id));
+  const marked = useRowMarks(selectedId);
 
   let body: ReactNode;
   if (rows === null) {
@@ -69,6 +71,8 @@ export function FilteredTable({
         busy={busy}
         selectedId={selectedId}
         onSelect={select}
+        marked={marked}
+        onMark={toggleMark}
       />
     );
   }

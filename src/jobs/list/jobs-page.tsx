@@ -14,6 +14,7 @@ import { jobQueries } from '../job-queries.ts';
 import { Corrected } from './list-corrections.tsx';
 import { ListBody } from './list-body.tsx';
 import { ExportMenu } from './export-menu.tsx';
+import { CompareButton } from './compare-button.tsx';
 import { rememberListPath } from './last-list-path.ts';
 import { ListOwner } from './list-owner.tsx';
 import {
@@ -116,6 +117,7 @@ export function JobsPage() {
         <div className="ml-auto flex flex-wrap items-center gap-3">
           <Switch label="Pause live updates" on={paused} onChange={setPaused} />
           <Switch label="Show timeline" on={timeline} onChange={setTimeline} />
+          <CompareButton />
           <ExportMenu params={params} ready={!!current && current.items.length > 0} />
         </div>
       </div>

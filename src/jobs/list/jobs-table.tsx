@@ -21,6 +21,9 @@ type JobsTableProps = {
   /** The row the keyboard selection is on (use-row-keys.ts). */
   selectedId?: string | null;
   onSelect?: (id: string) => void;
+  /** The jobs marked for compare (compare-marks.ts); each row has its checkbox when `onMark` is set. */
+  marked?: readonly string[];
+  onMark?: (id: string) => void;
 };
 
 export function JobsTable({
@@ -29,9 +32,18 @@ export function JobsTable({
   busy = false,
   selectedId = null,
   onSelect,
+  marked = [],
+  onMark,
 }: JobsTableProps) {
   const cells = rows.map((job) => (
-    <JobRow key={job.id} job={job} selected={job.id === selectedId} onSelect={onSelect} />
+    <JobRow
+      key={job.id}
+      job={job}
+      selected={job.id === selectedId}
+      onSelect={onSelect}
+      marked={marked.includes(job.id)}
+      onMark={onMark}
+    />
   ));
   // In the page's order, so each lands at its place among the page's items.
   for (const item of unreadable) {
@@ -51,11 +63,17 @@ export function JobsTable({
   );
 }
 
-type JobRowProps = { job: ListJob; selected: boolean; onSelect?: (id: string) => void };
+type JobRowProps = {
+  job: ListJob;
+  selected: boolean;
+  onSelect?: (id: string) => void;
+  marked: boolean;
+  onMark?: (id: string) => void;
+};
 
 // Memoised: a live update replaces one row object, and only that row renders again. It reads the
 // small fields only (a list keeps no payloads: list-job.ts).
-const JobRow = memo(function JobRow({ job, selected, onSelect }: JobRowProps) {
+const JobRow = memo(function JobRow({ job, selected, onSelect, marked, onMark }: JobRowProps) {
   return (
     <tr
       data-job-id={job.id}
@@ -66,6 +84,15 @@ const JobRow = memo(function JobRow({ job, selected, onSelect }: JobRowProps) {
     >
       <td className={td}>
         <div className="flex items-center gap-1">
+          {onMark && (
+            <input
+              type="checkbox"
+              aria-label={`Mark job ${shortId(job.id)} for compare`}
+              checked={marked}
+              onChange={() => onMark(job.id)}
+              className="mr-1 accent-accent"
+            />
+          )}
           <Link
             to={paths.job(job.id)}
             // The name is the visible short id (what a voice user would say); the full id is its description.

@@ -1,5 +1,6 @@
 // Parses large JSON off the main thread and answers the tree's page-by-page questions about it.
 import { utf8Length } from '../bytes.ts';
+import { diffPayloads } from './json-diff.ts';
 import { childrenOf, parseJson, planExpandAll, resolve, summarize, textOf } from './json-model.ts';
 import { locate, searchJson } from './json-search.ts';
 import { describeOutput } from './output-shape.ts';
@@ -52,6 +53,10 @@ function answer(request: WorkerRequest): WorkerReply {
     }
     case 'locate':
       return { op: 'locate', result: locate(open(request.doc), request.path) };
+    case 'diff': {
+      const { before, after, limit } = request;
+      return { op: 'diff', result: diffPayloads(before, after, limit) };
+    }
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Op, WorkerCalls, WorkerReply, WorkerResponse } from './worker-protocol.ts';
+import type { PayloadDiff } from './json-diff.ts';
 
 // The page's side of the parse worker: one worker for the tab, created on first use, shared by every
 // open document (ui/json-viewer/json-doc.ts) and by the stream's big results (jobs/stream/).
@@ -105,4 +106,23 @@ export async function parseJsonOffThread(input: string | Uint8Array): Promise<un
   const text = typeof input === 'string' ? input : new TextDecoder().decode(input);
   const value: unknown = JSON.parse(text);
   return value;
+}
+
+/**
+ * The differences between two payloads, worked out in the worker (a diff of multi-megabyte outputs
+ * would freeze the page); null where workers cannot run, for the caller to work them out itself.
+ */
+export async function diffOffThread(
+  before: string,
+  after: string,
+  limit: number,
+): Promise<PayloadDiff | null> {
+  const target = getWorker();
+  if (!target) return null;
+  try {
+    return await ask(target, 'diff', { before, after, limit });
+  } catch (error) {
+    if (workerBroken) return null;
+    throw error;
+  }
 }

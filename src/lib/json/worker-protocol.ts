@@ -1,3 +1,4 @@
+import type { PayloadDiff } from './json-diff.ts';
 import type { ChildPage, ExpandPlan, JsonPath, Summary } from './json-model.ts';
 import type { Located, SearchResult } from './json-search.ts';
 import type { OutputShape } from './output-shape.ts';
@@ -23,6 +24,8 @@ export type WorkerCalls = {
   search: { args: { doc: number; query: string; limit: number }; reply: SearchResult };
   locate: { args: { doc: number; path: JsonPath }; reply: Located | null };
   value: { args: { input: string | Uint8Array }; reply: unknown };
+  /** Two payloads (each parsed, or taken as text), the differences from the first to the second. */
+  diff: { args: { before: string; after: string; limit: number }; reply: PayloadDiff };
 };
 
 export type Op = keyof WorkerCalls;
