@@ -34,8 +34,12 @@ test('demo mode says so and signs in with the demo token in one click', async ({
 });
 
 test('a 401 mid-session returns to sign-in, then to the exact page', async ({ page, sim }) => {
+  // The list prefetches its next page when idle: revoked before that, the prefetch's 401 would end the
+  // session before the reload (and the reload would then lose the in-memory reason).
+  const prefetched = page.waitForResponse((r) => r.url().includes('/api/jobs?skip=40'));
   await openSignedIn(page, '/jobs?skip=30&perPage=10');
   await expect(page.getByRole('table')).toBeVisible();
+  await prefetched;
   await sim.revoke(DEMO_TOKEN);
   await page.reload();
   await expect(page).toHaveURL(/\/sign-in\?returnTo=/);
