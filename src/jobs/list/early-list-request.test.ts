@@ -34,6 +34,21 @@ describe('the early list request', () => {
     expect(api.calls.slice(sent)).toEqual(['/api/jobs?organization=acme&skip=0&perPage=30']);
   });
 
+  it('is dropped when the list has not asked for it within 10 s, and the list then asks again', async () => {
+    vi.useFakeTimers();
+    try {
+      const api = fakeApi({ jobs: jobSeries(3) });
+      setToken('tok', false);
+      startEarlyListRequest(new URL('http://localhost/jobs'));
+      vi.advanceTimersByTime(10_000);
+      vi.useRealTimers();
+      await fetchJobsPage({ organization: null, skip: 0, perPage: 30 });
+      expect(api.calls).toEqual(['/api/jobs?skip=0&perPage=30', '/api/jobs?skip=0&perPage=30']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('asks nothing when signed out (the route guard sends the person to sign-in)', () => {
     const api = fakeApi();
     startEarlyListRequest(new URL('http://localhost/jobs'));

@@ -4,6 +4,8 @@ import { parseListSearch } from '../../paths.ts';
 import { rowsWorker } from './parse-rows.ts';
 
 const LIST_PATH = /^\/jobs\/?$/;
+/** The list asks for its page within a second or two of the entry; one not taken by then is dropped. */
+const UNTAKEN_MS = 10_000;
 
 let early: (SentRequest & { path: string; token: string }) | null = null;
 
@@ -22,7 +24,14 @@ export function startEarlyListRequest(url: URL): void {
   // Read (and its failure reported) by the list's query; a request nobody takes fails unheard.
   response.catch(() => undefined);
   rowsWorker(); // ready for the bytes
-  early = { path, token, response, abort: () => controller.abort() };
+  const sent = { path, token, response, abort: () => controller.abort() };
+  early = sent;
+  // The person went elsewhere (or signed out) first: free the connection, and never serve it late.
+  setTimeout(() => {
+    if (early !== sent) return;
+    early = null;
+    sent.abort();
+  }, UNTAKEN_MS);
 }
 
 /**

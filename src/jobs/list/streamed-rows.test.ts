@@ -60,6 +60,8 @@ const bodies: Record<string, string> = {
     items: [job('a')],
   }),
   'items twice: the last counts': `{"totalCount":1,"skip":0,"perPage":30,"items":[${JSON.stringify(job('a'))}],"items":[${JSON.stringify(job('b'))}]}`,
+  'items twice, the last null': `{"totalCount":1,"skip":0,"perPage":30,"items":[${JSON.stringify(job('a'))}],"items":null}`,
+  'a U+FEFF before an item (data, not a BOM)': `{"totalCount":2,"skip":0,"perPage":30,"items":[1,\uFEFF2]}`,
   'an escaped items key': `{"totalCount":1,"skip":0,"perPage":30,"items":[${JSON.stringify(job('a'))}],"it\\u0065ms":[]}`,
   'items that are not a list': '{"totalCount":0,"skip":0,"perPage":30,"items":{"a":1}}',
   'a trailing comma': `{"totalCount":1,"skip":0,"perPage":30,"items":[${JSON.stringify(job('a'))},]}`,

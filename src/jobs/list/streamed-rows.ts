@@ -3,6 +3,8 @@ import { ItemSplitter, type Range } from './item-splitter.ts';
 import { addItem, rowsPageFromText, type ListPage, type PageRows } from './list-job.ts';
 
 const decoder = new TextDecoder();
+// A body's parts past its first byte: a U+FEFF there is data (JSON.parse refuses it), not a BOM to drop.
+const partDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /**
  * A list response read as its chunks arrive (in the list worker): each job is parsed and reduced to its
@@ -39,9 +41,13 @@ export class StreamedRows {
     const frame = this.streaming ? this.splitter.frame(this.total) : null;
     if (frame) {
       try {
-        const page = parseJobsPage(JSON.parse(frame.map((range) => this.text(range)).join('')));
-        // Not empty: a second "items" key the splitter did not see (JSON.parse keeps the last one).
-        if (page.items.length === 0) return { ...page, ...this.rows };
+        const body: unknown = JSON.parse(frame.map((range) => this.text(range)).join(''));
+        // Not the empty list left in place of the items: a second "items" key the splitter did not
+        // see (JSON.parse keeps the last one, even `null`).
+        const items = (body as { items?: unknown } | null)?.items;
+        if (Array.isArray(items) && items.length === 0) {
+          return { ...parseJobsPage(body), ...this.rows };
+        }
       } catch {
         // parsed whole below, for the error's own words
       }
@@ -50,11 +56,12 @@ export class StreamedRows {
   }
 
   private text([start, end]: Range): string {
+    const decode = (bytes: Uint8Array) => (start === 0 ? decoder : partDecoder).decode(bytes);
     let c = this.chunkAt(start);
     const first = this.chunks[c];
     const firstStart = this.starts[c] ?? 0;
     if (first && end - firstStart <= first.length) {
-      return decoder.decode(first.subarray(start - firstStart, end - firstStart));
+      return decode(first.subarray(start - firstStart, end - firstStart));
     }
     const bytes = new Uint8Array(end - start);
     for (let at = start; at < end; c++) {
@@ -65,7 +72,7 @@ export class StreamedRows {
       bytes.set(piece, at - start);
       at += piece.length;
     }
-    return decoder.decode(bytes);
+    return decode(bytes);
   }
 
   /** The chunk that holds byte `at` (binary search: a page arrives in hundreds of chunks). */
