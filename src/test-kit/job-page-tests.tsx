@@ -1,4 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
+import type { ReactElement } from 'react';
 import { Route, Routes } from 'react-router';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { clearToken, setToken } from '../auth/token-store.ts';
@@ -6,11 +7,11 @@ import { JobPage } from '../jobs/job-page.tsx';
 import { renderInRouter, testQueryClient } from './render-in-router.tsx';
 
 /**
- * For a file of job-page tests: each test starts signed in with a fresh query client, and ends signed
- * out with the client emptied and `fetch` unstubbed. Gives the page at a path (beside a stand-in list
- * page) and the running test's client.
+ * For a file of job-page tests (or of another page's: `route` and `page`): each test starts signed in
+ * with a fresh query client, and ends signed out with the client emptied and `fetch` unstubbed. Gives
+ * the page at a path (beside a stand-in list page) and the running test's client.
  */
-export function jobPageTests() {
+export function jobPageTests(route = '/jobs/:jobId', page: ReactElement = <JobPage />) {
   let queryClient: QueryClient;
 
   beforeEach(() => {
@@ -29,7 +30,7 @@ export function jobPageTests() {
       renderInRouter(
         <Routes>
           <Route path="/jobs" element={<p>The list</p>} />
-          <Route path="/jobs/:jobId" element={<JobPage />} />
+          <Route path={route} element={page} />
         </Routes>,
         [path],
         queryClient,

@@ -1,14 +1,10 @@
-import type { QueryClient } from '@tanstack/react-query';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Route, Routes } from 'react-router';
-import { vi } from 'vitest';
 import type { Job } from '../../api/types.ts';
-import { clearToken, setToken } from '../../auth/token-store.ts';
 import { paths } from '../../paths.ts';
 import { fakeApi } from '../../test-kit/fake-api.ts';
+import { jobPageTests } from '../../test-kit/job-page-tests.tsx';
 import { completedJob, runningJob, statusOf } from '../../test-kit/jobs.ts';
-import { renderInRouter, testQueryClient } from '../../test-kit/render-in-router.tsx';
 import { jobQueries } from '../job-queries.ts';
 import { ComparePage } from './compare-page.tsx';
 
@@ -31,35 +27,16 @@ const second = completedJob({
   }),
 });
 
-let queryClient: QueryClient;
+const { renderAt: renderPage, queryClient } = jobPageTests('/compare', <ComparePage />);
 
 function renderAt(path: string, jobs: Job[] = [first, second], refused: [string, number][] = []) {
   const api = fakeApi({ jobs });
   for (const [id, status] of refused) api.refuse(id, status);
-  const view = renderInRouter(
-    <Routes>
-      <Route path="/jobs" element={<p>The list</p>} />
-      <Route path="/compare" element={<ComparePage />} />
-    </Routes>,
-    [path],
-    queryClient,
-  );
-  return { ...view, api };
+  return { ...renderPage(path), api };
 }
 
 const differences = (payload: string) =>
   within(screen.getByRole('list', { name: `Differences in the ${payload}` }));
-
-beforeEach(() => {
-  setToken('tok', false);
-  queryClient = testQueryClient();
-});
-
-afterEach(() => {
-  queryClient.clear();
-  clearToken('signed-out');
-  vi.unstubAllGlobals();
-});
 
 describe('the compare page', () => {
   it('shows both jobs side by side and how their outputs differ, path by path', async () => {
@@ -155,9 +132,9 @@ describe('the compare page', () => {
   it('says so when a server gives no input and output (the service of 2026)', async () => {
     const { inputData, outputData, ...rest } = second;
     void [inputData, outputData];
-    queryClient.setQueryData(jobQueries.detail(B).queryKey, rest);
+    queryClient().setQueryData(jobQueries.detail(B).queryKey, rest);
     const unfinished = runningJob({ id: A, inputData: undefined });
-    queryClient.setQueryData(jobQueries.detail(A).queryKey, statusOf(unfinished));
+    queryClient().setQueryData(jobQueries.detail(A).queryKey, statusOf(unfinished));
     renderAt(paths.compare(A, B));
     const output = await screen.findByRole('region', { name: 'Output' });
     expect(output).toHaveTextContent(
