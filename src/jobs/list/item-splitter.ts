@@ -1,8 +1,12 @@
 // Finds the elements of a list response's top-level "items" array while its bytes are still arriving,
 // so each job can be parsed as soon as it is complete and the page is ready almost when its last byte
 // is. It reads bytes, not text: the bytes it looks for are ASCII, which never occur inside a UTF-8
-// multi-byte sequence. It checks nothing: every element and the rest of the body (`frame`) are parsed
+// multi-byte sequence. It checks little: every element and the rest of the body (`frame`) are parsed
 // with JSON.parse by the caller, so a body these parts do not rebuild exactly fails there.
+//
+// Most of a page's bytes are the jobs' payloads: long strings, directly in each job. The caller only
+// needs their size, so those it can size from their bytes alone (printable ASCII, plain escapes) are
+// measured here and left out of what it parses: the megabytes are read once, by this loop.
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -18,6 +22,18 @@ const isSpace = (b: number) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0
 
 /** Byte ranges [start, end) in the whole body. */
 export type Range = [number, number];
+
+/** Strings directly in a job shorter than this are parsed with it: measuring them saves nothing. */
+const LONG_STRING = 256;
+
+/** A long string value directly in a job: where its quotes are, and the UTF-8 size of its text. */
+export type LongString = { open: number; close: number; bytes: number };
+
+/** A complete element of the items array, and the long strings measured in it, in order. */
+export type SplitItem = { range: Range; long: LongString[] };
+
+/** Escapes that stand for one ASCII character: \" \\ \/ \b \f \n \r \t. */
+const ONE_CHAR_ESCAPE = new Set([0x22, 0x5c, 0x2f, 0x62, 0x66, 0x6e, 0x72, 0x74]);
 
 export class ItemSplitter {
   /** Bytes before the current chunk. */
@@ -39,21 +55,34 @@ export class ItemSplitter {
   private sawComma = false;
   private open = -1;
   private close = -1;
+  /** The element being read is an object: its direct string values may be measured. */
+  private itemIsObject = false;
+  /** In that object, a string now is a key (after `{` or `,`). */
+  private expectItemKey = false;
+  private long: LongString[] = [];
+  /** Measuring a value string: where it opened, its escapes so far, and whether it is still sizable. */
+  private measuring = false;
+  private valueOpen = 0;
+  private escapes = 0;
+  private plain = true;
   /** Something no JSON list page has (a stray closer, an escaped top-level key): the caller parses it all. */
   failed = false;
 
   /** Reads the next chunk; returns the items it completed. */
-  push(chunk: Uint8Array): Range[] {
-    const done: Range[] = [];
+  push(chunk: Uint8Array): SplitItem[] {
+    const done: SplitItem[] = [];
     if (this.failed) return done;
     const n = chunk.length;
     for (let i = 0; i < n; i++) {
       if (this.inString) {
-        i = this.keyMatched >= 0 ? this.readKey(chunk, i) : this.skipString(chunk, i);
+        if (this.keyMatched >= 0) i = this.readKey(chunk, i);
+        else if (this.measuring) i = this.measure(chunk, i);
+        else i = this.skipString(chunk, i);
         if (i === n) break;
         this.inString = false;
         if (this.keyMatched >= 0) this.lastKeyIsItems = this.keyMatched === ITEMS.length;
         this.keyMatched = -1;
+        if (this.measuring) this.endValue(this.offset + i);
         continue;
       }
       const b = chunk[i] ?? 0;
@@ -65,25 +94,29 @@ export class ItemSplitter {
       if (this.depth === 1) this.atTopLevel(b);
       if (b === QUOTE) {
         this.inString = true;
+        if (this.depth === 3 && this.inItems && this.itemIsObject) this.itemString(at);
       } else if (b === OPEN_OBJECT || b === OPEN_ARRAY) {
         this.depth++;
         if (this.depth === 1) this.expectKey = b === OPEN_OBJECT;
         if (this.depth === 2 && this.itemsValueNext && b === OPEN_ARRAY) this.startItems(at);
         if (this.depth === 2) this.itemsValueNext = false;
+        if (this.depth === 3) this.itemIsObject = this.expectItemKey = b === OPEN_OBJECT;
       } else if (b === CLOSE_OBJECT || b === CLOSE_ARRAY) {
         if (this.depth === 2 && this.inItems) {
           if (b !== CLOSE_ARRAY) this.failed = true;
-          if (this.elementHasContent || this.sawComma) done.push([this.elementFrom, at]);
+          if (this.elementHasContent || this.sawComma) this.completeItem(done, at);
           this.inItems = false;
           this.close = at;
         }
         this.depth--;
         if (this.depth < 0) this.failed = true;
       } else if (b === COMMA && this.depth === 2 && this.inItems) {
-        done.push([this.elementFrom, at]);
+        this.completeItem(done, at);
         this.elementFrom = at + 1;
         this.elementHasContent = false;
         this.sawComma = true;
+      } else if (b === COMMA && this.depth === 3) {
+        this.expectItemKey = true;
       }
     }
     this.offset += n;
@@ -97,6 +130,66 @@ export class ItemSplitter {
       [0, this.open + 1],
       [this.close, total],
     ];
+  }
+
+  private completeItem(done: SplitItem[], at: number) {
+    done.push({ range: [this.elementFrom, at], long: this.long });
+    this.long = [];
+    this.itemIsObject = false;
+  }
+
+  /** A string opens directly in a job: a key (skipped), or a value (measured). */
+  private itemString(at: number) {
+    if (this.expectItemKey) {
+      this.expectItemKey = false;
+      return;
+    }
+    this.measuring = true;
+    this.valueOpen = at;
+    this.escapes = 0;
+    this.plain = true;
+  }
+
+  private endValue(close: number) {
+    this.measuring = false;
+    const raw = close - this.valueOpen - 1;
+    if (this.plain && raw >= LONG_STRING) {
+      this.long.push({ open: this.valueOpen, close, bytes: raw - this.escapes });
+    }
+  }
+
+  /**
+   * A value string directly in a job, read byte by byte: the index of its closing quote, or the chunk's
+   * length. It stays sizable from its bytes while they are printable ASCII and one-character escapes;
+   * anything else (\u, other bytes, which JSON.parse will judge) and the rest is only skipped.
+   */
+  private measure(chunk: Uint8Array, from: number): number {
+    let i = from;
+    const n = chunk.length;
+    if (this.plain && this.escaped) {
+      this.escaped = false;
+      if (!ONE_CHAR_ESCAPE.has(chunk[i] ?? 0)) this.plain = false;
+      i++;
+    }
+    if (!this.plain) return this.skipString(chunk, i);
+    for (; i < n; i++) {
+      const b = chunk[i] ?? 0;
+      if (b >= 0x20 && b < 0x7f && b !== QUOTE && b !== BACKSLASH) continue;
+      if (b === QUOTE) return i;
+      if (b === BACKSLASH) {
+        this.escapes++;
+        if (i + 1 === n) {
+          this.escaped = true;
+          return n;
+        }
+        if (!ONE_CHAR_ESCAPE.has(chunk[i + 1] ?? 0)) this.plain = false;
+        i++;
+      } else {
+        this.plain = false;
+      }
+      if (!this.plain) return this.skipString(chunk, i + 1);
+    }
+    return n;
   }
 
   private atTopLevel(b: number) {

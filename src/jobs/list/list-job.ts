@@ -49,11 +49,14 @@ export function toListJob(job: Job): ListJob {
 /** What a page's items become: the jobs it could read, and the items it could not. */
 export type PageRows = Pick<ListPage, 'items' | 'unreadable'>;
 
+/** Payload sizes found without parsing the payloads (streamed-rows.ts); they replace the parsed ones. */
+export type MeasuredSizes = { inputBytes?: number; outputBytes?: number };
+
 /** Adds the page's next item to its rows, or sets it aside with its place, its id and why. */
-export function addItem(rows: PageRows, item: unknown): void {
+export function addItem(rows: PageRows, item: unknown, measured: MeasuredSizes = {}): void {
   const index = rows.items.length + rows.unreadable.length;
   try {
-    rows.items.push(toListJob(parseJob(item, 'it')));
+    rows.items.push({ ...toListJob(parseJob(item, 'it')), ...measured });
   } catch (error) {
     if (!(error instanceof InvalidResponseError)) throw error;
     const id = (item as { id?: unknown } | null)?.id;

@@ -33,6 +33,45 @@ function streamed(body: string, size: number) {
 const job = (id: string, extra: object = {}) =>
   completedJob({ id, inputData: '{"text":"héllo \\"quoted\\" ✓ 𝄞"}', ...extra });
 
+const page = (items: string[]) =>
+  `{"totalCount":${items.length},"skip":0,"perPage":30,"items":[${items.join(',')}]}`;
+const item = (id: string, fields: string) =>
+  JSON.stringify(completedJob({ id })).replace(/\}$/, `,${fields}}`);
+
+/** Jobs whose payloads are long enough to be measured from their bytes, and the ways that can go wrong. */
+function longPayloadBodies(): Record<string, string> {
+  const plain = JSON.stringify('a "quoted" line\\n\t/'.repeat(40));
+  const long = (text: string) => JSON.stringify(text.repeat(300));
+  return {
+    'long plain payloads': page([
+      item('a', `"inputData":${plain},"outputData":${plain}`),
+      item('b', `"inputData":${plain}`),
+    ]),
+    'long payloads with \\u escapes, other letters, a DEL': page([
+      item('a', `"inputData":"${'\\u00e9'.repeat(300)}","outputData":${long('é ✓ 𝄞')}`),
+      item('b', `"inputData":${long('\x7f')}`),
+    ]),
+    'a long payload with a raw control character (not JSON)': page([
+      item('a', `"inputData":"${'x'.repeat(300)}\u0001"`),
+    ]),
+    'a long payload with an unknown escape (not JSON)': page([
+      item('a', `"inputData":"${'x'.repeat(300)}\\q"`),
+    ]),
+    'a long error message, a long unknown field, a long key': page([
+      item('a', `"errorMessage":${plain},"extra":${plain},${plain}:1,"inputData":${plain}`),
+    ]),
+    'a long payload given twice: the last counts': page([
+      item('a', `"inputData":${plain},"inputData":"short"`),
+      item('b', `"outputData":${plain},"outputData":null`),
+      item('c', `"inputData":"short","inputData":${plain}`),
+    ]),
+    'long strings deeper in a job, and a job that is a list': page([
+      item('a', `"nested":{"inputData":${plain}},"list":[${plain}]`),
+      `[${plain}]`,
+    ]),
+  };
+}
+
 const bodies: Record<string, string> = {
   'a usual page': JSON.stringify({
     totalCount: 3,
@@ -70,6 +109,7 @@ const bodies: Record<string, string> = {
   'garbage after the page': `{"totalCount":0,"skip":0,"perPage":30,"items":[]} x`,
   'a list, not a page': `[${JSON.stringify(job('a'))}]`,
   'a byte order mark (dropped, as fetch does)': `\uFEFF{"totalCount":0,"skip":0,"perPage":30,"items":[]}`,
+  ...longPayloadBodies(),
   'not JSON': '<html><body>Bad gateway</body></html>',
   empty: '',
 };
@@ -107,7 +147,21 @@ describe('the item splitter', () => {
     expect(splitter.push(encoder.encode(head.slice(0, -2)))).toEqual([]);
     const start = head.indexOf('[') + 1;
     const end = start + encoder.encode(first).length;
-    expect(splitter.push(encoder.encode(head.slice(-2)))).toEqual([[start, end]]);
+    expect(splitter.push(encoder.encode(head.slice(-2)))).toEqual([
+      { range: [start, end], long: [] },
+    ]);
     expect(splitter.failed).toBe(false);
+  });
+
+  it('measures long plain payloads from their bytes, and leaves the others to JSON.parse', () => {
+    const text = 'say "hi"\n'.repeat(30);
+    const body = page([
+      item('a', `"inputData":${JSON.stringify(text)},"outputData":"${'é'.repeat(300)}"`),
+    ]);
+    const [split] = new ItemSplitter().push(encoder.encode(body));
+    const open = body.lastIndexOf('"inputData":') + '"inputData":'.length;
+    expect(split?.long).toEqual([
+      { open, close: open + JSON.stringify(text).length - 1, bytes: text.length },
+    ]);
   });
 });

@@ -1,6 +1,12 @@
 import { parseJobsPage } from '../../api/validate.ts';
-import { ItemSplitter, type Range } from './item-splitter.ts';
-import { addItem, rowsPageFromText, type ListPage, type PageRows } from './list-job.ts';
+import { ItemSplitter, type Range, type SplitItem } from './item-splitter.ts';
+import {
+  addItem,
+  rowsPageFromText,
+  type ListPage,
+  type MeasuredSizes,
+  type PageRows,
+} from './list-job.ts';
 
 const decoder = new TextDecoder();
 // A body's parts past its first byte: a U+FEFF there is data (JSON.parse refuses it), not a BOM to drop.
@@ -18,6 +24,8 @@ export class StreamedRows {
   private total = 0;
   private readonly rows: PageRows = { items: [], unreadable: [] };
   private streaming = true;
+  /** Makes the markers left in place of measured payloads unlike any text a server sends. */
+  private readonly nonce = Math.random().toString(36).slice(2);
 
   push(chunk: Uint8Array): void {
     if (chunk.length === 0) return;
@@ -26,9 +34,7 @@ export class StreamedRows {
     this.total += chunk.length;
     if (!this.streaming) return;
     try {
-      for (const range of this.splitter.push(chunk)) {
-        addItem(this.rows, JSON.parse(this.text(range)));
-      }
+      for (const item of this.splitter.push(chunk)) this.addItem(item);
     } catch {
       // Not JSON: the whole body is parsed at the end, which says why.
       this.streaming = false;
@@ -53,6 +59,36 @@ export class StreamedRows {
       }
     }
     return rowsPageFromText(this.text([0, this.total]));
+  }
+
+  /**
+   * A job parsed with its long payloads (measured by the splitter) each replaced by a marker, so their
+   * megabytes are never decoded or parsed: a marker left in inputData or outputData stands for the size
+   * measured. A marker anywhere else (a long error message, say) means the job is parsed whole after all.
+   */
+  private addItem({ range, long }: SplitItem): void {
+    if (long.length === 0) {
+      addItem(this.rows, JSON.parse(this.text(range)));
+      return;
+    }
+    const markers = long.map((_, i) => `\u0000${this.nonce}:${i}`);
+    let text = '';
+    let from = range[0];
+    long.forEach(({ open, close }, i) => {
+      text += this.text([from, open]) + JSON.stringify(markers[i]);
+      from = close + 1;
+    });
+    const item: unknown = JSON.parse(text + this.text([from, range[1]]));
+    const measured: MeasuredSizes = {};
+    const fields = typeof item === 'object' && item ? Object.entries(item) : [];
+    for (const [key, value] of fields) {
+      const i = typeof value === 'string' ? markers.indexOf(value) : -1;
+      if (i < 0) continue;
+      if (key === 'inputData') measured.inputBytes = long[i]?.bytes;
+      else if (key === 'outputData') measured.outputBytes = long[i]?.bytes;
+      else return addItem(this.rows, JSON.parse(this.text(range)));
+    }
+    addItem(this.rows, item, measured);
   }
 
   private text([start, end]: Range): string {
