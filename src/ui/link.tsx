@@ -1,5 +1,5 @@
-import type { AnchorHTMLAttributes } from 'react';
-import { useHref, useLinkClickHandler, type To } from 'react-router';
+import type { AnchorHTMLAttributes, MouseEvent } from 'react';
+import { useHref, useLinkClickHandler, useNavigate, type To } from 'react-router';
 
 type LinkProps = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'href'> & {
   to: To;
@@ -25,4 +25,24 @@ export function Link({ to, replace, target, onClick, ...rest }: LinkProps) {
       }}
     />
   );
+}
+
+/**
+ * For a container of many plain `<a href>` (a page of rows): one click handler on the container that
+ * navigates in place on a plain click, where a Link per row would cost two router hooks a row.
+ * Modified and middle clicks, links with a target or to another origin stay the browser's.
+ */
+export function useInPlaceLinks(): (event: MouseEvent<HTMLElement>) => void {
+  const navigate = useNavigate();
+  return (event) => {
+    const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
+    if (!(link instanceof HTMLAnchorElement) || !event.currentTarget.contains(link)) return;
+    const modified = event.metaKey || event.altKey || event.ctrlKey || event.shiftKey;
+    if (event.defaultPrevented || event.button !== 0 || modified) return;
+    if ((link.target && link.target !== '_self') || link.hasAttribute('download')) return;
+    const url = new URL(link.href);
+    if (url.origin !== window.location.origin) return;
+    event.preventDefault();
+    void navigate(url.pathname + url.search + url.hash);
+  };
 }

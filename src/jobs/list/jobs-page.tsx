@@ -92,6 +92,8 @@ export function JobsPage() {
     // Remember this page so the next one can spot jobs that moved between them.
     if (how === 'page' && current)
       state.from = pagedFrom(params, current.totalCount, current.items);
+    // The request leaves now, not after the next page has rendered: its query finds it in flight.
+    void queryClient.prefetchQuery(jobQueries.list(target));
     void navigate(paths.jobs(target), { state });
   }
 

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { Link } from '../../ui/link.tsx';
+import { Link, useInPlaceLinks } from '../../ui/link.tsx';
 import type { ListJob, UnreadableItem } from './list-job.ts';
 import { paths } from '../../paths.ts';
 import { CopyButton } from '../../ui/copy-button.tsx';
@@ -45,6 +45,7 @@ export function JobsTable({
       onMark={onMark}
     />
   ));
+  const onLinkClick = useInPlaceLinks();
   // In the page's order, so each lands at its place among the page's items.
   for (const item of unreadable) {
     cells.splice(item.index, 0, <UnreadableRow key={`#${item.index}`} item={item} />);
@@ -52,6 +53,7 @@ export function JobsTable({
   return (
     <TableFrame busy={busy}>
       <tbody
+        onClick={onLinkClick}
         className={cn(
           'divide-y divide-line transition-opacity',
           busy && 'opacity-60 delay-200 duration-300',
@@ -93,14 +95,15 @@ const JobRow = memo(function JobRow({ job, selected, onSelect, marked, onMark }:
               className="mr-1 accent-accent"
             />
           )}
-          <Link
-            to={paths.job(job.id)}
-            // The name is the visible short id (what a voice user would say); the full id is its description.
+          {/* A plain link: the table body navigates in place (useInPlaceLinks). The name is the
+              visible short id (what a voice user would say); the full id is its description. */}
+          <a
+            href={paths.job(job.id)}
             title={forAttribute(job.id)}
             className="font-mono text-accent underline-offset-2 hover:underline"
           >
             {shortId(job.id)}
-          </Link>
+          </a>
           <CopyButton value={job.id} label={`Copy job id ${shortId(job.id)}`} />
         </div>
       </td>
