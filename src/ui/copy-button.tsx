@@ -16,6 +16,33 @@ type CopyButtonProps = {
   ref?: Ref<HTMLButtonElement>;
 };
 
+// Made once: a page of rows has a copy button each.
+const COPIED_ICON = (
+  <svg aria-hidden="true" viewBox="0 0 16 16" className="size-3.5 text-ok">
+    <path d="M3 8.5l3 3 7-7" fill="none" stroke="currentColor" strokeWidth="2" />
+  </svg>
+);
+const COPY_ICON = (
+  <svg aria-hidden="true" viewBox="0 0 16 16" className="size-3.5">
+    <rect
+      x="5"
+      y="5"
+      width="9"
+      height="9"
+      rx="1.5"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.5"
+    />
+    <path
+      d="M11 3.5V3a1 1 0 0 0-1-1H3a1 1 0 0 0-1 1v7a1 1 0 0 0 1 1h.5"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.5"
+    />
+  </svg>
+);
+
 /** A small icon button that copies `value` and says whether it worked. */
 export function CopyButton({ value, label, className, text, ref }: CopyButtonProps) {
   const [state, copy] = useCopy();
@@ -35,30 +62,7 @@ export function CopyButton({ value, label, className, text, ref }: CopyButtonPro
           className,
         )}
       >
-        {state === 'copied' ? (
-          <svg aria-hidden="true" viewBox="0 0 16 16" className="size-3.5 text-ok">
-            <path d="M3 8.5l3 3 7-7" fill="none" stroke="currentColor" strokeWidth="2" />
-          </svg>
-        ) : (
-          <svg aria-hidden="true" viewBox="0 0 16 16" className="size-3.5">
-            <rect
-              x="5"
-              y="5"
-              width="9"
-              height="9"
-              rx="1.5"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="1.5"
-            />
-            <path
-              d="M11 3.5V3a1 1 0 0 0-1-1H3a1 1 0 0 0-1 1v7a1 1 0 0 0 1 1h.5"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="1.5"
-            />
-          </svg>
-        )}
+        {state === 'copied' ? COPIED_ICON : COPY_ICON}
         {text}
       </button>
       <CopyAnnouncement state={state} />
