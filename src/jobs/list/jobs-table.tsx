@@ -1,7 +1,6 @@
 import { memo } from 'react';
-import { Link } from '../../ui/link.tsx';
 import type { ListJob, UnreadableItem } from './list-job.ts';
-import { paths } from '../../paths.ts';
+import { JobIdLink } from '../job-id-link.tsx';
 import { CopyButton } from '../../ui/copy-button.tsx';
 import { RelativeTime } from '../../ui/relative-time.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
@@ -93,14 +92,7 @@ const JobRow = memo(function JobRow({ job, selected, onSelect, marked, onMark }:
               className="mr-1 accent-accent"
             />
           )}
-          <Link
-            to={paths.job(job.id)}
-            // The name is the visible short id (what a voice user would say); the full id is its description.
-            title={forAttribute(job.id)}
-            className="font-mono text-accent underline-offset-2 hover:underline"
-          >
-            {shortId(job.id)}
-          </Link>
+          <JobIdLink id={job.id} className="underline-offset-2" />
           <CopyButton value={job.id} label={`Copy job id ${shortId(job.id)}`} />
         </div>
       </td>
@@ -144,13 +136,7 @@ function UnreadableRow({ item: { id, problem } }: { item: UnreadableItem }) {
   return (
     <tr>
       <td className={td}>
-        {id === undefined ? (
-          <Dash />
-        ) : (
-          <Link to={paths.job(id)} title={forAttribute(id)} className="font-mono underline">
-            {shortId(id)}
-          </Link>
-        )}
+        {id === undefined ? <Dash /> : <JobIdLink id={id} className="text-ink underline" />}
       </td>
       <td colSpan={6} className={cn(td, 'text-danger')}>
         {/* Wrapped to the width the screen shows of it: on a narrow screen the table scrolls sideways. */}
