@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
 import { isFinished } from '../../api/job-status.ts';
 import { forAttribute } from '../../lib/format.ts';
+import { Link } from '../../ui/link.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
 import { formatAbsolute, formatDuration, parseTime } from '../../ui/time.ts';
 import type { JobDetail } from '../job-detail.ts';
-import { JobIdLink } from '../job-id-link.tsx';
+import { jobIdLink } from '../job-id-link.ts';
 import { jobTimings } from '../job-metadata.tsx';
 
 type Row = { label: string; show: (job: JobDetail) => ReactNode; text: (job: JobDetail) => string };
@@ -70,7 +71,7 @@ export function CompareMetadata({ jobs }: CompareMetadataProps) {
             {jobs.map((job, i) => (
               <th key={job.id} scope="col" className="px-3 py-2 font-semibold">
                 {i === 0 ? 'A: ' : 'B: '}
-                <JobIdLink id={job.id} />
+                <Link {...jobIdLink(job.id)} className="font-mono text-accent hover:underline" />
               </th>
             ))}
           </tr>

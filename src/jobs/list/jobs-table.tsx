@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { ListJob, UnreadableItem } from './list-job.ts';
-import { JobIdLink } from '../job-id-link.tsx';
+import { Link } from '../../ui/link.tsx';
+import { jobIdLink } from '../job-id-link.ts';
 import { CopyButton } from '../../ui/copy-button.tsx';
 import { RelativeTime } from '../../ui/relative-time.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
@@ -92,7 +93,10 @@ const JobRow = memo(function JobRow({ job, selected, onSelect, marked, onMark }:
               className="mr-1 accent-accent"
             />
           )}
-          <JobIdLink id={job.id} className="underline-offset-2" />
+          <Link
+            {...jobIdLink(job.id)}
+            className="font-mono text-accent underline-offset-2 hover:underline"
+          />
           <CopyButton value={job.id} label={`Copy job id ${shortId(job.id)}`} />
         </div>
       </td>
@@ -136,7 +140,7 @@ function UnreadableRow({ item: { id, problem } }: { item: UnreadableItem }) {
   return (
     <tr>
       <td className={td}>
-        {id === undefined ? <Dash /> : <JobIdLink id={id} className="text-ink underline" />}
+        {id === undefined ? <Dash /> : <Link {...jobIdLink(id)} className="font-mono underline" />}
       </td>
       <td colSpan={6} className={cn(td, 'text-danger')}>
         {/* Wrapped to the width the screen shows of it: on a narrow screen the table scrolls sideways. */}
