@@ -47,7 +47,7 @@ export default tseslint.config(
       'bench/results',
       'test-results*',
       'playwright-report',
-      'src/api/schema.gen.ts',
+      'api/schema.gen.ts',
     ],
   },
   {

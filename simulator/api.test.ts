@@ -1,7 +1,7 @@
 // @vitest-environment node
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { components } from '../src/api/schema.gen.ts';
+import type { components } from '../api/schema.gen.ts';
 import { createSimulator } from './app.ts';
 import { startSimulatorServer } from './server.ts';
 import type { SimulatorServer } from './server.ts';
@@ -359,7 +359,7 @@ describe('HTTP details', () => {
   it('leaves paths outside /api/ and /__sim/ to the next handler', () => {
     const sim = createSimulator({ live: false });
     const res = {} as ServerResponse;
-    for (const url of ['/', '/index.html', '/src/api/schema.gen.ts', '/apix', '/api']) {
+    for (const url of ['/', '/index.html', '/src/main.ts', '/apix', '/api']) {
       expect(sim.handle({ url, method: 'GET', headers: {} } as IncomingMessage, res)).toBe(false);
     }
     sim.close();

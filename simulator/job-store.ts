@@ -1,5 +1,5 @@
 // The simulator's in-memory jobs: ordering, lookups, state changes, and "job finished" notifications for streams.
-import type { components } from '../src/api/schema.gen.ts';
+import type { components } from '../api/schema.gen.ts';
 import { wireTime } from './profile.ts';
 import type { SimProfile } from './profile.ts';
 

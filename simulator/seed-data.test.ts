@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { components } from '../src/api/schema.gen.ts';
+import type { components } from '../api/schema.gen.ts';
 import { createSimulator } from './app.ts';
 import { COMPARE_PAIR_IDS } from './compare-pair.ts';
 import { startSimulatorServer } from './server.ts';

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { components } from '../src/api/schema.gen.ts';
+import type { components } from '../api/schema.gen.ts';
 import { startSimulatorServer } from './server.ts';
 import type { SimulatorServer } from './server.ts';
 

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { RequireAuth } from './auth/require-auth.tsx';
 import { SignInPage } from './auth/sign-in-page.tsx';
@@ -29,31 +29,8 @@ export function AppRoutes() {
           <Route element={<AppFrame />}>
             <Route index element={<Navigate to="/jobs" replace />} />
             <Route path="jobs" element={<Page element={<JobsPage />} />} />
-            <Route
-              path="jobs/:jobId"
-              element={
-                <Page
-                  element={
-                    // Shown inside the frame while the chunk loads on a first visit (a shared link).
-                    <Suspense fallback={<p className="text-sm text-muted">Loading…</p>}>
-                      <JobPage />
-                    </Suspense>
-                  }
-                />
-              }
-            />
-            <Route
-              path="compare"
-              element={
-                <Page
-                  element={
-                    <Suspense fallback={<p className="text-sm text-muted">Loading…</p>}>
-                      <ComparePage />
-                    </Suspense>
-                  }
-                />
-              }
-            />
+            <Route path="jobs/:jobId" element={<LazyPage element={<JobPage />} />} />
+            <Route path="compare" element={<LazyPage element={<ComparePage />} />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Route>
@@ -62,6 +39,19 @@ export function AppRoutes() {
   );
 }
 
-function Page({ element }: { element: React.ReactNode }) {
+type PageProps = { element: ReactNode };
+
+function Page({ element }: PageProps) {
   return <RouteErrorBoundary>{element}</RouteErrorBoundary>;
+}
+
+/** A page in a lazy chunk: "Loading…" inside the frame while it loads on a first visit (a shared link). */
+function LazyPage({ element }: PageProps) {
+  return (
+    <Page
+      element={
+        <Suspense fallback={<p className="text-sm text-muted">Loading…</p>}>{element}</Suspense>
+      }
+    />
+  );
 }

@@ -1,4 +1,4 @@
-import type { components } from './schema.gen.ts';
+import type { components } from '../../api/schema.gen.ts';
 
 // The wire models, generated from api/jobs-openapi.yaml (npm run gen:api), but for `startedAt`: the
 // contract requires it, and a queued job on the service has it null (not started yet).

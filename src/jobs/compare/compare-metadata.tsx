@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
 import { isFinished } from '../../api/job-status.ts';
-import { forAttribute, shortId } from '../../lib/format.ts';
-import { paths } from '../../paths.ts';
+import { forAttribute } from '../../lib/format.ts';
 import { Link } from '../../ui/link.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
 import { formatAbsolute, formatDuration, parseTime } from '../../ui/time.ts';
 import type { JobDetail } from '../job-detail.ts';
+import { jobIdLink } from '../job-id-link.ts';
 import { jobTimings } from '../job-metadata.tsx';
 
 type Row = { label: string; show: (job: JobDetail) => ReactNode; text: (job: JobDetail) => string };
@@ -71,13 +71,7 @@ export function CompareMetadata({ jobs }: CompareMetadataProps) {
             {jobs.map((job, i) => (
               <th key={job.id} scope="col" className="px-3 py-2 font-semibold">
                 {i === 0 ? 'A: ' : 'B: '}
-                <Link
-                  to={paths.job(job.id)}
-                  title={forAttribute(job.id)}
-                  className="font-mono text-accent hover:underline"
-                >
-                  {shortId(job.id)}
-                </Link>
+                <Link {...jobIdLink(job.id)} className="font-mono text-accent hover:underline" />
               </th>
             ))}
           </tr>

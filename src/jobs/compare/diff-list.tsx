@@ -3,6 +3,7 @@ import { DIFF_KINDS, type DiffKind, type PayloadDiff } from '../../lib/json/json
 import { toJsonPath } from '../../lib/json/json-path.ts';
 import { formatNumber, plural, shortId } from '../../lib/format.ts';
 import { buttonClass } from '../../ui/button-styles.ts';
+import { cn } from '../../ui/cn.ts';
 import type { JobDetail } from '../job-detail.ts';
 import type { Payload } from './diff-query.ts';
 import { DiffValueView } from './diff-value.tsx';
@@ -36,10 +37,16 @@ export function DiffList({ diff, payload, jobs }: DiffListProps) {
   const name = useId();
   const { counts, entries, asText } = diff;
   const total = counts.added + counts.removed + counts.changed;
-  const [a, b] = jobs;
-  const textNotes = [asText.before && a, asText.after && b]
-    .filter((job) => job !== false)
-    .map((job) => `The ${payload} of job ${shortId(job.id)} is not JSON: it is compared as text.`);
+  // Job A's document is the diff's `before`, job B's its `after`.
+  const sides = [
+    { side: 'A', job: jobs[0], of: 'before' },
+    { side: 'B', job: jobs[1], of: 'after' },
+  ] as const;
+  const textNotes = sides
+    .filter(({ of }) => asText[of])
+    .map(
+      ({ job }) => `The ${payload} of job ${shortId(job.id)} is not JSON: it is compared as text.`,
+    );
 
   if (total === 0) {
     return (
@@ -91,27 +98,26 @@ export function DiffList({ diff, payload, jobs }: DiffListProps) {
             >
               <div className="flex flex-wrap items-baseline gap-2">
                 <span
-                  className={`rounded border px-1.5 text-xs font-medium ${KIND_CLASSES[entry.kind]}`}
+                  className={cn(
+                    'rounded border px-1.5 text-xs font-medium',
+                    KIND_CLASSES[entry.kind],
+                  )}
                 >
                   {KIND_WORDS[entry.kind]}
                 </span>
                 <code className="font-mono break-all">{path}</code>
               </div>
               <div className="mt-1 grid gap-2 sm:grid-cols-2">
-                <DiffValueView
-                  side="A"
-                  job={a}
-                  payload={payload}
-                  path={entry.path}
-                  value={entry.before}
-                />
-                <DiffValueView
-                  side="B"
-                  job={b}
-                  payload={payload}
-                  path={entry.path}
-                  value={entry.after}
-                />
+                {sides.map(({ side, job, of }) => (
+                  <DiffValueView
+                    key={side}
+                    side={side}
+                    job={job}
+                    payload={payload}
+                    path={entry.path}
+                    value={entry[of]}
+                  />
+                ))}
               </div>
             </li>
           );

@@ -1,12 +1,11 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Route, Routes } from 'react-router';
 import { vi } from 'vitest';
 import { fakeApi } from '../../test-kit/fake-api.ts';
 import { jobSeries } from '../../test-kit/jobs.ts';
 import { renderInRouter } from '../../test-kit/render-in-router.tsx';
+import { renderListPage } from '../../test-kit/render-list-page.tsx';
 import { clearMarks, toggleMark, useCompareMarks } from './compare-marks.ts';
-import { JobsPage } from './jobs-page.tsx';
 
 const KEY = 'nuextract.compareMarks';
 function Marks({ read = useCompareMarks }: { read?: typeof useCompareMarks }) {
@@ -67,13 +66,7 @@ describe('compare marks', () => {
 describe('marking on the list', { timeout: 20_000 }, () => {
   function renderList() {
     fakeApi({ jobs: jobSeries(45) });
-    return renderInRouter(
-      <Routes>
-        <Route path="/jobs" element={<JobsPage />} />
-        <Route path="/compare" element={<p>compare page</p>} />
-      </Routes>,
-      ['/jobs'],
-    ).history;
+    return renderListPage().history;
   }
 
   it('marks by checkbox and by x, across pages, and Compare opens both ids', async () => {

@@ -8,7 +8,15 @@ import { toggleMark, useRowMarks } from './compare-marks.ts';
 import { TimelineSlot } from './timeline-slot.tsx';
 import { cn } from '../../ui/cn.ts';
 
-type Filter = { status: string; type: string };
+/** The filters: the field each narrows the rows by, and its select's fixed width. */
+const FILTERS = [
+  { key: 'status', label: 'Status', of: (job: ListJob) => job.status, width: 'w-28' },
+  { key: 'type', label: 'Type', of: (job: ListJob) => job.jobType, width: 'w-36 sm:w-48' },
+] as const;
+
+/** Each filter's chosen value; '' is All. */
+type Filter = Record<(typeof FILTERS)[number]['key'], string>;
+const NO_FILTER: Filter = { status: '', type: '' };
 
 type FilteredTableProps = {
   /** null while the first page loads: the skeleton, with the filters already in place. */
@@ -27,16 +35,12 @@ export function FilteredTable({
   busy,
   overlay,
 }: FilteredTableProps) {
-  const [filter, setFilter] = useState<Filter>({ status: '', type: '' });
+  const [filter, setFilter] = useState<Filter>(NO_FILTER);
   const all = rows ?? [];
-  const statuses = distinct(all.map((job) => job.status));
-  const types = distinct(all.map((job) => job.jobType));
-  const filtered = all.filter(
-    (job) =>
-      (!filter.status || job.status === filter.status) &&
-      (!filter.type || job.jobType === filter.type),
+  const filtered = all.filter((job) =>
+    FILTERS.every(({ key, of }) => !filter[key] || of(job) === filter[key]),
   );
-  const active = filter.status !== '' || filter.type !== '';
+  const active = FILTERS.some(({ key }) => filter[key] !== '');
   const { selectedId, select } = useRowKeys(filtered.map((job) => job.id));
   const marked = useRowMarks(selectedId);
 
@@ -82,22 +86,17 @@ export function FilteredTable({
       <div className="flex flex-wrap items-center gap-x-3 gap-y-2 text-sm sm:gap-x-4">
         {/* Fixed widths: a select as wide as its longest option would grow when the rows come, and on
             a phone push the row onto two lines, moving everything below. */}
-        <FilterSelect
-          label="Status"
-          values={statuses}
-          value={filter.status}
-          disabled={rows === null}
-          onChange={(status) => setFilter({ ...filter, status })}
-          className="w-28"
-        />
-        <FilterSelect
-          label="Type"
-          values={types}
-          value={filter.type}
-          disabled={rows === null}
-          onChange={(type) => setFilter({ ...filter, type })}
-          className="w-36 sm:w-48"
-        />
+        {FILTERS.map(({ key, label, of, width }) => (
+          <FilterSelect
+            key={key}
+            label={label}
+            values={distinct(all.map(of))}
+            value={filter[key]}
+            disabled={rows === null}
+            onChange={(value) => setFilter({ ...filter, [key]: value })}
+            className={width}
+          />
+        ))}
         <span className="text-muted" aria-live="polite">
           {active
             ? `Filtering this page only: ${filtered.length} of its ${all.length} ${plural(all.length, 'job')}.`
@@ -107,7 +106,7 @@ export function FilteredTable({
           <button
             type="button"
             className="font-medium text-accent underline"
-            onClick={() => setFilter({ status: '', type: '' })}
+            onClick={() => setFilter(NO_FILTER)}
           >
             Clear filters
           </button>

@@ -1,20 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Route, Routes } from 'react-router';
-import { renderInRouter } from '../../test-kit/render-in-router.tsx';
+import { renderListPage } from '../../test-kit/render-list-page.tsx';
 import { vi } from 'vitest';
 import { fakeApi, json } from '../../test-kit/fake-api.ts';
 import { jobSeries, seriesJob } from '../../test-kit/jobs.ts';
-import { JobsPage } from './jobs-page.tsx';
 
 function renderAt(path: string) {
-  const { history, queryClient } = renderInRouter(
-    <Routes>
-      <Route path="/jobs" element={<JobsPage />} />
-      <Route path="/jobs/:jobId" element={<p>job page</p>} />
-    </Routes>,
-    [path],
-  );
+  const { history, queryClient } = renderListPage(path);
   return { history, queryClient, url: () => history.url() };
 }
 

@@ -1,7 +1,7 @@
 import { memo } from 'react';
-import { Link, useInPlaceLinks } from '../../ui/link.tsx';
 import type { ListJob, UnreadableItem } from './list-job.ts';
-import { paths } from '../../paths.ts';
+import { Link, useInPlaceLinks } from '../../ui/link.tsx';
+import { jobIdLink } from '../job-id-link.ts';
 import { CopyButton } from '../../ui/copy-button.tsx';
 import { RelativeTime } from '../../ui/relative-time.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
@@ -76,6 +76,7 @@ type JobRowProps = {
 // Memoised: a live update replaces one row object, and only that row renders again. It reads the
 // small fields only (a list keeps no payloads: list-job.ts).
 const JobRow = memo(function JobRow({ job, selected, onSelect, marked, onMark }: JobRowProps) {
+  const idLink = jobIdLink(job.id);
   return (
     <tr
       data-job-id={job.id}
@@ -95,14 +96,13 @@ const JobRow = memo(function JobRow({ job, selected, onSelect, marked, onMark }:
               className="mr-1 accent-accent"
             />
           )}
-          {/* A plain link: the table body navigates in place (useInPlaceLinks). The name is the
-              visible short id (what a voice user would say); the full id is its description. */}
+          {/* A plain link: the table body navigates in place (useInPlaceLinks). */}
           <a
-            href={paths.job(job.id)}
-            title={forAttribute(job.id)}
+            href={idLink.to}
+            title={idLink.title}
             className="font-mono text-accent underline-offset-2 hover:underline"
           >
-            {shortId(job.id)}
+            {idLink.children}
           </a>
           <CopyButton value={job.id} label={`Copy job id ${shortId(job.id)}`} />
         </div>
@@ -147,13 +147,7 @@ function UnreadableRow({ item: { id, problem } }: { item: UnreadableItem }) {
   return (
     <tr>
       <td className={td}>
-        {id === undefined ? (
-          <Dash />
-        ) : (
-          <Link to={paths.job(id)} title={forAttribute(id)} className="font-mono underline">
-            {shortId(id)}
-          </Link>
-        )}
+        {id === undefined ? <Dash /> : <Link {...jobIdLink(id)} className="font-mono underline" />}
       </td>
       <td colSpan={6} className={cn(td, 'text-danger')}>
         {/* Wrapped to the width the screen shows of it: on a narrow screen the table scrolls sideways. */}

@@ -1,21 +1,11 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Route, Routes } from 'react-router';
 import { vi } from 'vitest';
 import { fakeApi } from '../../test-kit/fake-api.ts';
 import { jobSeries, runningJob, seriesJob } from '../../test-kit/jobs.ts';
-import { renderInRouter } from '../../test-kit/render-in-router.tsx';
-import { JobsPage } from './jobs-page.tsx';
+import { renderListPage } from '../../test-kit/render-list-page.tsx';
 
-function renderList() {
-  return renderInRouter(
-    <Routes>
-      <Route path="/jobs" element={<JobsPage />} />
-      <Route path="/jobs/:jobId" element={<p>job page</p>} />
-    </Routes>,
-    ['/jobs?perPage=10'],
-  );
-}
+const renderList = () => renderListPage('/jobs?perPage=10');
 
 const timeline = (name: RegExp = /^Timeline of/) => screen.findByRole('group', { name });
 

@@ -3,23 +3,21 @@ import { axisTicks, layoutTimeline, tickStep } from './timeline-geometry.ts';
 
 const at = (time: string) => Date.parse(`2026-11-01T${time}Z`);
 const NOW = at('10:10:00');
+/** A time of the test's day as the service writes it: '10:04' is 2026-11-01T10:04:00Z. */
+const iso = (time: string) => `2026-11-01T${time}:00Z`;
+
+/** A finished job's /status view, created, started and completed at the given times of the day. */
+function finished(created: string, started: string, completed: string, id?: string) {
+  const times = { createdAt: iso(created), startedAt: iso(started), completedAt: iso(completed) };
+  return statusOf(completedJob(id === undefined ? times : { id, ...times }));
+}
 
 describe('layoutTimeline', () => {
   it('gives each job a lane in the rows order, on one axis from the first creation to the last end', () => {
     const jobs = [
-      completedJob({
-        id: 'b',
-        createdAt: '2026-11-01T10:04:00Z',
-        startedAt: '2026-11-01T10:05:00Z',
-        completedAt: '2026-11-01T10:08:00Z',
-      }),
-      completedJob({
-        id: 'a',
-        createdAt: '2026-11-01T10:00:00Z',
-        startedAt: '2026-11-01T10:02:00Z',
-        completedAt: '2026-11-01T10:04:00Z',
-      }),
-    ].map(statusOf);
+      finished('10:04', '10:05', '10:08', 'b'),
+      finished('10:00', '10:02', '10:04', 'a'),
+    ];
     const { start, end, bars, unplaced } = layoutTimeline(jobs, NOW);
     expect(unplaced).toBe(0);
     expect([start, end]).toEqual([at('10:00:00'), at('10:08:00')]);
@@ -39,14 +37,7 @@ describe('layoutTimeline', () => {
   });
 
   it('keeps a job of no length visible as a sliver, inside the axis', () => {
-    const job = statusOf(
-      completedJob({
-        createdAt: '2026-11-01T10:00:00Z',
-        startedAt: '2026-11-01T10:00:00Z',
-        completedAt: '2026-11-01T10:00:00Z',
-      }),
-    );
-    const { start, end, bars } = layoutTimeline([job], NOW);
+    const { start, end, bars } = layoutTimeline([finished('10:00', '10:00', '10:00')], NOW);
     expect(end - start).toBe(1000);
     const [bar] = bars;
     expect(bar?.run?.width).toBeGreaterThan(0);
@@ -56,9 +47,9 @@ describe('layoutTimeline', () => {
 
   it('draws a job not started as waiting up to now, with no running part', () => {
     const job = statusOf(
-      runningJob({ status: 'queued', createdAt: '2026-11-01T10:05:00Z', startedAt: undefined }),
+      runningJob({ status: 'queued', createdAt: iso('10:05'), startedAt: undefined }),
     );
-    const other = statusOf(completedJob({ id: 'done', createdAt: '2026-11-01T10:00:00Z' }));
+    const other = statusOf(completedJob({ id: 'done', createdAt: iso('10:00') }));
     const { end, bars } = layoutTimeline([job, other], NOW);
     expect(end).toBe(NOW);
     expect(bars[0]).toMatchObject({
@@ -72,11 +63,7 @@ describe('layoutTimeline', () => {
 
   it('draws a queued job as waiting even when the service gave it a startedAt', () => {
     const job = statusOf(
-      runningJob({
-        status: 'queued',
-        createdAt: '2026-11-01T10:00:00Z',
-        startedAt: '2026-11-01T10:00:00Z',
-      }),
+      runningJob({ status: 'queued', createdAt: iso('10:00'), startedAt: iso('10:00') }),
     );
     const [bar] = layoutTimeline([job], NOW).bars;
     expect(bar).toMatchObject({ family: 'waiting', live: true, wait: { x: 0, width: 1 } });
@@ -85,9 +72,7 @@ describe('layoutTimeline', () => {
   });
 
   it('runs a running job to now, so it grows as now moves', () => {
-    const job = statusOf(
-      runningJob({ createdAt: '2026-11-01T10:00:00Z', startedAt: '2026-11-01T10:05:00Z' }),
-    );
+    const job = statusOf(runningJob({ createdAt: iso('10:00'), startedAt: iso('10:05') }));
     const first = layoutTimeline([job], NOW);
     expect(first.bars[0]).toMatchObject({
       family: 'running',
@@ -103,9 +88,9 @@ describe('layoutTimeline', () => {
     const cancelled = statusOf(
       runningJob({
         status: 'cancelled',
-        createdAt: '2026-11-01T10:00:00Z',
+        createdAt: iso('10:00'),
         startedAt: undefined,
-        updatedAt: '2026-11-01T10:04:00Z',
+        updatedAt: iso('10:04'),
       }),
     );
     const { end, bars } = layoutTimeline([cancelled], NOW);
@@ -133,14 +118,7 @@ describe('layoutTimeline', () => {
   });
 
   it('never draws a bar backwards when the clocks disagree', () => {
-    const job = statusOf(
-      completedJob({
-        createdAt: '2026-11-01T10:02:00Z',
-        startedAt: '2026-11-01T10:00:00Z',
-        completedAt: '2026-11-01T10:04:00Z',
-      }),
-    );
-    const [bar] = layoutTimeline([job], NOW).bars;
+    const [bar] = layoutTimeline([finished('10:02', '10:00', '10:04')], NOW).bars;
     expect(bar?.started).toBe(at('10:02:00'));
     expect(bar?.wait.x).toBe(0);
     expect(bar?.run).toEqual({ x: 0, width: 1 });

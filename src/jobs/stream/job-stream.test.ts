@@ -9,6 +9,7 @@ import {
   sseEvent as event,
   type FakeApi,
 } from '../../test-kit/fake-api.ts';
+import type { Job } from '../../api/types.ts';
 import { completedJob, listPage, runningJob, statusOf } from '../../test-kit/jobs.ts';
 import { jobQueries } from '../job-queries.ts';
 import { toListJob } from '../list/list-job.ts';
@@ -68,9 +69,34 @@ function start(random = () => 1) {
   return stream;
 }
 
-/** The fake API and a stream started on it, its first connection open. */
-async function connected() {
+/**
+ * A connected stream is sent `text` in pieces of `size` characters, as the network may cut it, and
+ * takes `job` from it: the job is in the cache and the stream is done.
+ */
+async function expectResultInPieces(text: string, size: number, job: Job) {
+  const { api, stream } = await connected();
+  for (let i = 0; i < text.length; i += size) api.lastStream().send(text.slice(i, i + size));
+  await flush();
+  expect(queryClient.getQueryData(jobQueries.detail(JOB_ID).queryKey)).toEqual(job);
+  expect(stream.getState().phase).toBe('done');
+}
+
+/** Five pings on the open stream, `gap` ms apart, each taken in before the clock moves on. */
+async function fivePings(api: FakeApi, gap: number) {
+  for (let i = 0; i < 5; i++) {
+    await advance(gap);
+    api.lastStream().send(event('ping', ''));
+    await flush();
+  }
+}
+
+/**
+ * The fake API, set up by `prepare` (answers queued, the job finished), and a stream started on it
+ * once its first connection has been tried.
+ */
+async function connected(prepare?: (api: FakeApi) => void) {
   const api = fakeApi();
+  prepare?.(api);
   const stream = start();
   await flush();
   return { api, stream };
@@ -117,7 +143,6 @@ describe('the job stream', () => {
   });
 
   it('parses the whole SSE framing: comments, id, retry, multi-line data, CRLF, any chunking', async () => {
-    const { api, stream } = await connected();
     const body = JSON.stringify(completed, null, 1).split('\n');
     const text = [
       ': a comment\r\n',
@@ -129,20 +154,13 @@ describe('the job stream', () => {
       '\r\n',
     ].join('');
     // Cut between every CR and LF, and inside fields.
-    for (let i = 0; i < text.length; i += 5) api.lastStream().send(text.slice(i, i + 5));
-    await flush();
-    expect(queryClient.getQueryData(jobQueries.detail(JOB_ID).queryKey)).toEqual(completed);
-    expect(stream.getState().phase).toBe('done');
+    await expectResultInPieces(text, 5, completed);
   });
 
   it('takes a multi-megabyte result in small chunks (parsed off the main thread where there is a worker)', async () => {
-    const { api, stream } = await connected();
     const big = { ...completed, outputData: JSON.stringify({ result: 'é'.repeat(300_000) }) };
     const text = `event: result\r\ndata: ${JSON.stringify(big)}\r\n\r\n`;
-    for (let i = 0; i < text.length; i += 4096) api.lastStream().send(text.slice(i, i + 4096));
-    await flush();
-    expect(queryClient.getQueryData(jobQueries.detail(JOB_ID).queryKey)).toEqual(big);
-    expect(stream.getState().phase).toBe('done');
+    await expectResultInPieces(text, 4096, big);
   });
 
   it('handles a result before the end of the stream that carried it', async () => {
@@ -255,10 +273,7 @@ describe('the job stream', () => {
   });
 
   it('finishes without reconnecting when the check after a drop finds the job done', async () => {
-    const api = fakeApi();
-    finishOnServer(api);
-    const stream = start();
-    await flush();
+    const { api, stream } = await connected(finishOnServer);
     api.lastStream().drop();
     await flush();
     expect(stream.getState().phase).toBe('done');
@@ -280,10 +295,9 @@ describe('the job stream', () => {
   });
 
   it('stops on 401 (the token is cleared, sending the person to sign-in) and never retries', async () => {
-    const api = fakeApi();
-    api.queue('/stream', () => json({ message: 'bad token' }, 401));
-    const stream = start();
-    await flush();
+    const { api, stream } = await connected((api) =>
+      api.queue('/stream', () => json({ message: 'bad token' }, 401)),
+    );
     expect(stream.getState()).toMatchObject({ phase: 'failed', fatal: 401 });
     expect(getToken()).toBeNull();
     await advance(10 * 60_000);
@@ -293,10 +307,7 @@ describe('the job stream', () => {
   it.each([403, 404] as const)(
     'on %i confirms with /status, then shows the refusal without retrying',
     async (status) => {
-      const api = fakeApi();
-      api.refuse(JOB_ID, status);
-      const stream = start();
-      await flush();
+      const { api, stream } = await connected((api) => api.refuse(JOB_ID, status));
       expect(stream.getState()).toMatchObject({ phase: 'failed', fatal: status });
       await advance(10 * 60_000);
       expect(api.count('/stream')).toBe(1);
@@ -305,10 +316,9 @@ describe('the job stream', () => {
   );
 
   it('a stream refused with 403 while the job itself is readable falls back to polling', async () => {
-    const api = fakeApi();
-    api.queue('/stream', () => json({ message: 'Streaming quota exceeded' }, 403));
-    const stream = start();
-    await flush();
+    const { api, stream } = await connected((api) =>
+      api.queue('/stream', () => json({ message: 'Streaming quota exceeded' }, 403)),
+    );
     expect(stream.getState()).toMatchObject({
       phase: 'polling',
       problem: { code: 'HTTP 403', message: 'Streaming quota exceeded' },
@@ -334,11 +344,7 @@ describe('the job stream', () => {
 
   it('learns the ping interval: pings keep it live, silence well past the gaps reconnects', async () => {
     const { api, stream } = await connected();
-    for (let i = 0; i < 5; i++) {
-      await advance(1000);
-      api.lastStream().send(event('ping', ''));
-      await flush();
-    }
+    await fivePings(api, 1000);
     expect(stream.getState().phase).toBe('live');
     expect(api.count('/stream')).toBe(1);
     // Longest gap 1 s, factor 2.5, floor 2 s: silent for 2.5 s is dead.
@@ -440,14 +446,9 @@ describe('the job stream', () => {
   });
 
   it('after a flood, the next connection keeps the default watchdog window', async () => {
-    const api = fakeApi();
-    const stream = start();
-    await flush();
+    const { api, stream } = await connected();
     // Pings 10 ms apart, then too many of them.
-    for (let i = 0; i < 5; i++) {
-      await advance(10);
-      api.lastStream().send(event('ping', ''));
-    }
+    await fivePings(api, 10);
     api.lastStream().send(event('ping', '').repeat(streamTiming.maxEventsPerSecond));
     await flush();
     expect(stream.getState().phase).toBe('reconnecting');
@@ -487,10 +488,7 @@ describe('the job stream', () => {
   });
 
   it('on JobTimeout stops when the job has finished meanwhile', async () => {
-    const api = fakeApi();
-    finishOnServer(api);
-    const stream = start();
-    await flush();
+    const { api, stream } = await connected(finishOnServer);
     api.lastStream().send(event('error', JSON.stringify({ code: 'JobTimeout' })));
     await flush();
     expect(stream.getState().phase).toBe('done');
@@ -591,10 +589,9 @@ describe('the job stream', () => {
   });
 
   it('other 4xx are not retried: it polls /status instead', async () => {
-    const api = fakeApi();
-    api.queue('/stream', () => new Response('Invalid value', { status: 400 }));
-    const stream = start();
-    await flush();
+    const { api, stream } = await connected((api) =>
+      api.queue('/stream', () => new Response('Invalid value', { status: 400 })),
+    );
     expect(stream.getState()).toMatchObject({ phase: 'polling' });
     await advance(60_000);
     expect(api.count('/stream')).toBe(1);

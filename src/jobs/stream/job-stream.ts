@@ -10,7 +10,13 @@ import { sameJobId } from '../job-id.ts';
 import { jobQueries } from '../job-queries.ts';
 import { EventTooLarge } from './event-stream-lines.ts';
 import { NotAnEventStream, openAttempt, type Attempt } from './stream-attempt.ts';
-import { createStateCell, streamTiming, type Refusal, type StreamState } from './stream-state.ts';
+import {
+  createStreamShell,
+  streamTiming,
+  type JobStream,
+  type Refusal,
+  type StreamState,
+} from './stream-state.ts';
 import { pollStatus } from './poll-status.ts';
 import { createSilenceWindow } from './watchdog.ts';
 import { readStreamResult } from './stream-result.ts';
@@ -21,13 +27,6 @@ import { readStreamResult } from './stream-result.ts';
 
 const INITIAL: StreamState = { phase: 'connecting', attempt: 0 };
 const ignore = () => undefined;
-
-export type JobStream = {
-  start(): void;
-  stop(): void;
-  getState(): StreamState;
-  subscribe(listener: () => void): () => void;
-};
 
 export type StreamOptions = { random?: () => number };
 
@@ -51,9 +50,7 @@ export function createJobStream(
   jobId: string,
   { random = Math.random }: StreamOptions = {},
 ): JobStream {
-  const cell = createStateCell(INITIAL);
-  let started = false;
-  let stopped = false;
+  const { cell, isStopped, handle } = createStreamShell(INITIAL);
   /** The connection attempt in progress; anything from an older one is ignored by it. */
   let current: Attempt | null = null;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -69,7 +66,7 @@ export function createJobStream(
     cell.set({ ...cell.get(), ...patch });
   }
 
-  const isOver = () => stopped || cell.get().phase === 'done' || cell.get().phase === 'failed';
+  const isOver = () => isStopped() || cell.get().phase === 'done' || cell.get().phase === 'failed';
 
   function closeConnection() {
     current?.abort();
@@ -274,21 +271,12 @@ export function createJobStream(
     if (document.visibilityState === 'visible') resync();
   }
 
-  return {
+  return handle({
     start() {
-      if (started || stopped) return;
-      started = true;
       window.addEventListener('online', resync);
       document.addEventListener('visibilitychange', onVisibility);
       connect();
     },
-    stop() {
-      if (stopped) return;
-      stopped = true;
-      halt();
-      cell.clear();
-    },
-    getState: cell.get,
-    subscribe: cell.subscribe,
-  };
+    stop: halt,
+  });
 }

@@ -4,8 +4,8 @@ import type { JobDetail } from '../job-detail.ts';
 import { getToken } from '../../auth/token-store.ts';
 import { writeJob, writeJobStatus } from '../job-cache.ts';
 import { jobQueries } from '../job-queries.ts';
-import { createJobStream, type JobStream, type StreamOptions } from './job-stream.ts';
-import { createStateCell, type StreamState } from './stream-state.ts';
+import { createJobStream, type StreamOptions } from './job-stream.ts';
+import { createStreamShell, type JobStream, type StreamState } from './stream-state.ts';
 
 // One stream per job for all the tabs of one sign-in. The tabs that follow a job ask for a Web Lock
 // named after it: the one holding the lock (the leader) opens the stream and posts its state and
@@ -74,9 +74,7 @@ export function createSharedJobStream(
 ): JobStream {
   if (!canShare()) return createJobStream(queryClient, jobId, options);
 
-  const cell = createStateCell({ phase: 'connecting', attempt: 0 });
-  let started = false;
-  let stopped = false;
+  const { cell, isStopped, handle } = createStreamShell({ phase: 'connecting', attempt: 0 });
   let channel: BroadcastChannel | null = null;
   let name: string | null = null;
   /** Ends the wait for the lock, or gives the lock back. */
@@ -92,7 +90,7 @@ export function createSharedJobStream(
   }
 
   function onMessage(event: MessageEvent<unknown>) {
-    if (stopped || !isMessage(event.data)) return;
+    if (isStopped() || !isMessage(event.data)) return;
     const message = event.data;
     if (message.type === 'hello') {
       if (stepDown) post({ type: 'state', state: cell.get() });
@@ -145,13 +143,13 @@ export function createSharedJobStream(
   }
 
   function queueForLock() {
-    if (stopped || queued || name === null) return;
+    if (isStopped() || queued || name === null) return;
     queued = true;
     leaving = new AbortController();
     navigator.locks
       .request(name, { signal: leaving.signal }, () => {
         queued = false;
-        return stopped ? undefined : lead();
+        return isStopped() ? undefined : lead();
       })
       .catch(() => (queued = false)); // aborted while waiting: this tab stopped following the job
   }
@@ -167,12 +165,10 @@ export function createSharedJobStream(
     if (!stepDown) queueForLock();
   }
 
-  return {
+  return handle({
     start() {
-      if (started || stopped) return;
-      started = true;
       void channelName(jobId).then((found) => {
-        if (stopped) return;
+        if (isStopped()) return;
         if (found === null) return cell.set({ phase: 'failed', attempt: 0 });
         name = found;
         channel = new BroadcastChannel(found);
@@ -186,8 +182,6 @@ export function createSharedJobStream(
       });
     },
     stop() {
-      if (stopped) return;
-      stopped = true;
       leaving.abort();
       stepDown?.();
       channel?.close();
@@ -195,9 +189,6 @@ export function createSharedJobStream(
       window.removeEventListener('pageshow', onPageShown);
       document.removeEventListener('freeze', onPageHidden);
       document.removeEventListener('resume', onPageShown);
-      cell.clear();
     },
-    getState: cell.get,
-    subscribe: cell.subscribe,
-  };
+  });
 }

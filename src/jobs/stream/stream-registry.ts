@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { JobStream, StreamOptions } from './job-stream.ts';
+import type { StreamOptions } from './job-stream.ts';
 import { createSharedJobStream } from './shared-stream.ts';
-import type { StreamState } from './stream-state.ts';
+import type { JobStream, StreamState } from './stream-state.ts';
 
 // One stream per job per tab (shared with the other tabs: shared-stream.ts): a registry keyed by job
 // id, with a reference count, one per query client.

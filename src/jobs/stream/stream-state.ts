@@ -54,7 +54,7 @@ export const streamTiming = {
  * A stream's state and who watches it: what `useSyncExternalStore` reads (`get`, `subscribe`), and
  * `set`, which tells every watcher.
  */
-export function createStateCell(initial: StreamState) {
+function createStateCell(initial: StreamState) {
   let state = initial;
   const listeners = new Set<() => void>();
   return {
@@ -69,5 +69,46 @@ export function createStateCell(initial: StreamState) {
     },
     /** Forgets every watcher (the stream has stopped). */
     clear: () => listeners.clear(),
+  };
+}
+
+/** What the page and the registry hold of a job's stream, one tab's own or one shared by tabs. */
+export type JobStream = {
+  start(): void;
+  stop(): void;
+  getState(): StreamState;
+  subscribe(listener: () => void): () => void;
+};
+
+/**
+ * What both kinds of stream (job-stream.ts, shared-stream.ts) are built on: the state cell, and a
+ * `JobStream` whose `start` runs once and never after `stop`, and whose `stop` runs once and then
+ * forgets every watcher. `isStopped` is for callbacks that may come after the stop.
+ */
+export function createStreamShell(initial: StreamState) {
+  const cell = createStateCell(initial);
+  let started = false;
+  let stopped = false;
+  return {
+    cell,
+    isStopped: () => stopped,
+    /** The stream around what starting and stopping it do. */
+    handle(run: { start(): void; stop(): void }): JobStream {
+      return {
+        start() {
+          if (started || stopped) return;
+          started = true;
+          run.start();
+        },
+        stop() {
+          if (stopped) return;
+          stopped = true;
+          run.stop();
+          cell.clear();
+        },
+        getState: cell.get,
+        subscribe: cell.subscribe,
+      };
+    },
   };
 }
