@@ -76,6 +76,9 @@ function Rows() {
         In a new tab
       </a>
       <a href="https://example.com/jobs/d">Elsewhere</a>
+      <a href="/jobs/e.json" download>
+        A download
+      </a>
       <button type="button">Not a link</button>
     </div>
   );
@@ -111,7 +114,11 @@ describe('useInPlaceLinks', () => {
       ['/here'],
     );
     expect(click('Plain job', { ctrlKey: true })).toBe(true);
+    for (const key of ['shiftKey', 'altKey', 'metaKey']) {
+      expect(click('Plain job', { [key]: true })).toBe(true);
+    }
     expect(click('Plain job', { button: 1 })).toBe(true);
+    expect(click('A download')).toBe(true);
     expect(click('In a new tab')).toBe(true);
     expect(click('Elsewhere')).toBe(true);
     expect(click('Not a link')).toBe(true);

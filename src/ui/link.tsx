@@ -30,7 +30,8 @@ export function Link({ to, replace, target, onClick, ...rest }: LinkProps) {
 /**
  * For a container of many plain `<a href>` (a page of rows): one click handler on the container that
  * navigates in place on a plain click, where a Link per row would cost two router hooks a row.
- * Modified and middle clicks, links with a target or to another origin stay the browser's.
+ * Modified and middle clicks, links with a target or to another origin stay the browser's. The hrefs
+ * are app paths as they are: the router has no basename.
  */
 export function useInPlaceLinks(): (event: MouseEvent<HTMLElement>) => void {
   const navigate = useNavigate();

@@ -4,9 +4,6 @@ type Where = 'local' | 'session';
 
 // A choice the storage refused to keep still holds in this tab.
 const unsaved = new Map<string, boolean>();
-// What storage said, kept for the rest of this task: a page of rows reading one flag in one render asks
-// storage once (and a write from elsewhere is seen by the next task).
-const cached = new Map<string, boolean>();
 const listeners = new Set<() => void>();
 
 function storage(where: Where): Storage | null {
@@ -18,31 +15,21 @@ function storage(where: Where): Storage | null {
 }
 
 function read(key: string, where: Where): boolean {
-  const kept = unsaved.get(key) ?? cached.get(key);
+  const kept = unsaved.get(key);
   if (kept !== undefined) return kept;
-  let value = false;
   try {
-    value = storage(where)?.getItem(key) === '1';
+    return storage(where)?.getItem(key) === '1';
   } catch {
-    // no storage: off
+    return false;
   }
-  if (cached.size === 0) queueMicrotask(() => cached.clear());
-  cached.set(key, value);
-  return value;
-}
-
-function changed() {
-  cached.clear();
-  for (const listener of listeners) listener();
 }
 
 function subscribe(listener: () => void) {
-  // A local choice made in another tab: one listener for all.
-  if (listeners.size === 0) window.addEventListener('storage', changed);
   listeners.add(listener);
+  window.addEventListener('storage', listener); // a local choice made in another tab
   return () => {
     listeners.delete(listener);
-    if (listeners.size === 0) window.removeEventListener('storage', changed);
+    window.removeEventListener('storage', listener);
   };
 }
 
@@ -63,7 +50,7 @@ export function useStoredFlag(key: string, where: Where): [boolean, (on: boolean
       } catch {
         unsaved.set(key, on);
       }
-      changed();
+      for (const listener of listeners) listener();
     },
     [key, where],
   );

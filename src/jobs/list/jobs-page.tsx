@@ -29,6 +29,7 @@ import { NewJobsNotice } from './new-jobs-notice.tsx';
 import { Pagination } from './pagination.tsx';
 import { useLiveRows } from './use-live-rows.ts';
 import { useNextPagePrefetch } from './use-next-page-prefetch.ts';
+import { usePageRequest } from './page-requests.ts';
 import { useShowTimeline } from './timeline-slot.tsx';
 
 /**
@@ -41,6 +42,7 @@ export function JobsPage() {
   const location = useLocation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  const requestPage = usePageRequest();
   const { params, corrections } = parseListSearch(searchParams);
   const { organization, skip, perPage } = params;
   const listState = readListState(location.state);
@@ -92,8 +94,7 @@ export function JobsPage() {
     // Remember this page so the next one can spot jobs that moved between them.
     if (how === 'page' && current)
       state.from = pagedFrom(params, current.totalCount, current.items);
-    // The request leaves now, not after the next page has rendered: its query finds it in flight.
-    void queryClient.prefetchQuery(jobQueries.list(target));
+    requestPage(target);
     void navigate(paths.jobs(target), { state });
   }
 

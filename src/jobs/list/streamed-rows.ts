@@ -34,7 +34,7 @@ export class StreamedRows {
     this.total += chunk.length;
     if (!this.streaming) return;
     try {
-      for (const item of this.splitter.push(chunk)) this.addItem(item);
+      for (const item of this.splitter.push(chunk)) this.readItem(item);
     } catch {
       // Not JSON: the whole body is parsed at the end, which says why.
       this.streaming = false;
@@ -66,7 +66,7 @@ export class StreamedRows {
    * megabytes are never decoded or parsed: a marker left in inputData or outputData stands for the size
    * measured. A marker anywhere else (a long error message, say) means the job is parsed whole after all.
    */
-  private addItem({ range, long }: SplitItem): void {
+  private readItem({ range, long }: SplitItem): void {
     if (long.length === 0) {
       addItem(this.rows, JSON.parse(this.text(range)));
       return;

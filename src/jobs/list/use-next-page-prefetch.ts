@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { ListParams } from '../../api/types.ts';
 import { jobQueries } from '../job-queries.ts';
+import { stopIfUnwatched } from './page-requests.ts';
 
 /** Waits this long after a page settles before fetching the next one (pages can weigh megabytes). */
 const PREFETCH_DELAY_MS = 300;
@@ -37,12 +38,7 @@ export function useNextPagePrefetch(
       clearTimeout(timer);
       cancelIdle();
       // After the move has rendered: if no page shows the prefetched one, its download stops.
-      setTimeout(() => {
-        const query = queryClient.getQueryCache().find({ queryKey: next.queryKey, exact: true });
-        if (query && query.getObserversCount() === 0 && query.state.fetchStatus === 'fetching') {
-          void queryClient.cancelQueries({ queryKey: next.queryKey, exact: true });
-        }
-      }, 0);
+      setTimeout(() => stopIfUnwatched(queryClient, next.queryKey), 0);
     };
   }, [queryClient, organization, nextSkip, perPage]);
 }
