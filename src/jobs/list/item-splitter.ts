@@ -17,16 +17,19 @@ const CLOSE_ARRAY = 0x5d;
 const OPEN_OBJECT = 0x7b;
 const CLOSE_OBJECT = 0x7d;
 const ITEMS = [0x69, 0x74, 0x65, 0x6d, 0x73]; // "items"
+const bytesOf = (key: string) => [...key].map((c) => c.charCodeAt(0));
+/** The keys whose long values are measured: a job's payloads, the megabytes rows never show. */
+const PAYLOAD_KEYS = [bytesOf('inputData'), bytesOf('outputData')];
 
 const isSpace = (b: number) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
 
 /** Byte ranges [start, end) in the whole body. */
 export type Range = [number, number];
 
-/** Strings directly in a job shorter than this are parsed with it: measuring them saves nothing. */
+/** Payloads shorter than this are parsed with their job: measuring them saves nothing. */
 const LONG_STRING = 256;
 
-/** A long string value directly in a job: where its quotes are, and the UTF-8 size of its text. */
+/** A long payload string of a job: where its quotes are, and the UTF-8 size of its text. */
 export type LongString = { open: number; close: number; bytes: number };
 
 /** A complete element of the items array, and the long strings measured in it, in order. */
@@ -59,6 +62,11 @@ export class ItemSplitter {
   private itemIsObject = false;
   /** In that object, a string now is a key (after `{` or `,`). */
   private expectItemKey = false;
+  /** Reading a key in it: the payload key it may be, and how many of its bytes match so far. */
+  private itemKey: number[] | null = null;
+  private itemKeyMatched = -1;
+  /** The last key read is a payload's: its value, if a string, is measured. */
+  private payloadValueNext = false;
   private long: LongString[] = [];
   /** Measuring a value string: where it opened, its escapes so far, and whether it is still sizable. */
   private measuring = false;
@@ -76,12 +84,16 @@ export class ItemSplitter {
     for (let i = 0; i < n; i++) {
       if (this.inString) {
         if (this.keyMatched >= 0) i = this.readKey(chunk, i);
+        else if (this.itemKeyMatched >= 0) i = this.readItemKey(chunk, i);
         else if (this.measuring) i = this.measure(chunk, i);
         else i = this.skipString(chunk, i);
         if (i === n) break;
         this.inString = false;
         if (this.keyMatched >= 0) this.lastKeyIsItems = this.keyMatched === ITEMS.length;
         this.keyMatched = -1;
+        if (this.itemKeyMatched >= 0)
+          this.payloadValueNext = this.itemKeyMatched === this.itemKey?.length;
+        this.itemKeyMatched = -1;
         if (this.measuring) this.endValue(this.offset + i);
         continue;
       }
@@ -138,12 +150,17 @@ export class ItemSplitter {
     this.itemIsObject = false;
   }
 
-  /** A string opens directly in a job: a key (skipped), or a value (measured). */
+  /** A string opens directly in a job: a key (compared with the payloads'), or a payload (measured). */
   private itemString(at: number) {
     if (this.expectItemKey) {
       this.expectItemKey = false;
+      this.itemKey = null;
+      this.itemKeyMatched = 0;
+      this.payloadValueNext = false;
       return;
     }
+    if (!this.payloadValueNext) return;
+    this.payloadValueNext = false;
     this.measuring = true;
     this.valueOpen = at;
     this.escapes = 0;
@@ -232,6 +249,21 @@ export class ItemSplitter {
       if (!escaped) return quote;
       i = quote + 1;
     }
+  }
+
+  /** A key directly in a job, compared with the payload keys byte by byte; an escape matches none. */
+  private readItemKey(chunk: Uint8Array, from: number): number {
+    for (let i = from; i < chunk.length; i++) {
+      const b = chunk[i] ?? 0;
+      if (b === QUOTE) return i;
+      this.itemKey ??= PAYLOAD_KEYS.find((key) => key[0] === b) ?? null;
+      if (b === BACKSLASH || this.itemKey?.[this.itemKeyMatched] !== b) {
+        this.itemKeyMatched = -1;
+        return this.skipString(chunk, b === BACKSLASH ? i : i + 1);
+      }
+      this.itemKeyMatched++;
+    }
+    return chunk.length;
   }
 
   /** A top-level key, compared with "items" byte by byte. */

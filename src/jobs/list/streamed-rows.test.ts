@@ -57,8 +57,9 @@ function longPayloadBodies(): Record<string, string> {
     'a long payload with an unknown escape (not JSON)': page([
       item('a', `"inputData":"${'x'.repeat(300)}\\q"`),
     ]),
-    'a long error message, a long unknown field, a long key': page([
+    'a long error message, a long unknown field, a long key, an escaped payload key': page([
       item('a', `"errorMessage":${plain},"extra":${plain},${plain}:1,"inputData":${plain}`),
+      item('b', `"input\\u0044ata":${plain},"outputDat":${plain},"outputDataX":${plain}`),
     ]),
     'a long payload given twice: the last counts': page([
       item('a', `"inputData":${plain},"inputData":"short"`),
@@ -153,15 +154,18 @@ describe('the item splitter', () => {
     expect(splitter.failed).toBe(false);
   });
 
-  it('measures long plain payloads from their bytes, and leaves the others to JSON.parse', () => {
+  it('measures long plain payloads from their bytes, and leaves the rest to JSON.parse', () => {
     const text = 'say "hi"\n'.repeat(30);
-    const body = page([
-      item('a', `"inputData":${JSON.stringify(text)},"outputData":"${'é'.repeat(300)}"`),
-    ]);
+    const long = JSON.stringify(text);
+    const fields = [
+      `"errorMessage":${long}`, // a long string, not a payload
+      `"input\\u0044ata":${long}`, // a payload key spelt with an escape: parsed
+      `"inputData":${long}`,
+      `"outputData":"${'é'.repeat(300)}"`, // not ASCII: parsed
+    ];
+    const body = page([item('a', fields.join(','))]);
     const [split] = new ItemSplitter().push(encoder.encode(body));
     const open = body.lastIndexOf('"inputData":') + '"inputData":'.length;
-    expect(split?.long).toEqual([
-      { open, close: open + JSON.stringify(text).length - 1, bytes: text.length },
-    ]);
+    expect(split?.long).toEqual([{ open, close: open + long.length - 1, bytes: text.length }]);
   });
 });
