@@ -63,8 +63,9 @@ export class StreamedRows {
 
   /**
    * A job parsed with its long payloads (measured by the splitter) each replaced by a marker, so their
-   * megabytes are never decoded or parsed: a marker left in inputData or outputData stands for the size
-   * measured. A marker anywhere else (a long error message, say) means the job is parsed whole after all.
+   * megabytes are never decoded or parsed. The splitter measures only values of the keys inputData and
+   * outputData, so a marker can only be found there: where one still is (a later duplicate key did not
+   * replace it), it stands for the size measured.
    */
   private readItem({ range, long }: SplitItem): void {
     if (long.length === 0) {
@@ -79,15 +80,14 @@ export class StreamedRows {
       from = close + 1;
     });
     const item: unknown = JSON.parse(text + this.text([from, range[1]]));
+    const { inputData, outputData } = (item ?? {}) as { inputData?: unknown; outputData?: unknown };
+    const sizeOf = (value: unknown) =>
+      typeof value === 'string' ? long[markers.indexOf(value)]?.bytes : undefined;
     const measured: MeasuredSizes = {};
-    const fields = typeof item === 'object' && item ? Object.entries(item) : [];
-    for (const [key, value] of fields) {
-      const i = typeof value === 'string' ? markers.indexOf(value) : -1;
-      if (i < 0) continue;
-      if (key === 'inputData') measured.inputBytes = long[i]?.bytes;
-      else if (key === 'outputData') measured.outputBytes = long[i]?.bytes;
-      else return addItem(this.rows, JSON.parse(this.text(range)));
-    }
+    const inputBytes = sizeOf(inputData);
+    const outputBytes = sizeOf(outputData);
+    if (inputBytes !== undefined) measured.inputBytes = inputBytes;
+    if (outputBytes !== undefined) measured.outputBytes = outputBytes;
     addItem(this.rows, item, measured);
   }
 
