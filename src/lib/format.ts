@@ -26,10 +26,13 @@ export function plural(n: number, word: string): string {
   return n === 1 ? word : `${word}s`;
 }
 
-const numbers = new Intl.NumberFormat('en');
+// Made at the first use, not when the module loads: the page's first Intl object takes tens of ms
+// (its locale data), and this module runs in the entry, before the list's first request leaves.
+let numbers: Intl.NumberFormat | undefined;
 
 /** "12,345". */
 export function formatNumber(n: number): string {
+  numbers ??= new Intl.NumberFormat('en');
   return numbers.format(n);
 }
 
