@@ -27,6 +27,41 @@ test('one list request per navigation: a page load and a change of Per page', as
   expect(calls.filter((call) => call === '0/50')).toEqual(['0/50']);
 });
 
+test('rows show while the page is still arriving, above the places of the rows to come', async ({
+  page,
+  sim,
+}) => {
+  const job = (id: string) =>
+    JSON.stringify({
+      id,
+      jobType: 'extract',
+      status: 'completed',
+      ownerUser: 'ana@example.com',
+      createdAt: '2026-12-01T10:00:00Z',
+      updatedAt: '2026-12-01T10:00:09Z',
+      inputData: '{"text":"an invoice"}',
+    });
+  // Three whole jobs and the start of a fourth; the rest never comes.
+  const start = `{"totalCount":40,"skip":0,"perPage":30,"items":[${job('came-1')},${job('came-2')},${job('came-3')},{"id":"came-4","inputData":"on its way`;
+  await sim.fault({ path: 'list', sse: start, contentType: 'application/json', hang: true });
+  // Compressed, the few bytes sent would wait in the compressor for more.
+  await page.route(
+    (url) => url.pathname === '/api/jobs',
+    (route) =>
+      route.continue({ headers: { ...route.request().headers(), 'x-no-compression': '1' } }),
+  );
+  await openSignedIn(page, '/jobs');
+
+  const table = page.getByRole('table', { name: 'Jobs' });
+  await expect(table.locator('tbody tr[data-job-id]')).toHaveCount(3);
+  for (const id of ['came-1', 'came-2', 'came-3']) {
+    await expect(table.getByRole('link', { name: id })).toBeVisible();
+  }
+  await expect(table).toHaveAttribute('aria-busy', 'true');
+  // The places of the rest are kept, so the rows to come push nothing down.
+  await expect(table.locator('tbody tr[data-skeleton]').first()).toBeVisible();
+});
+
 test("a page's megabytes are not kept on the page: rows keep what they show", async ({
   page,
   sim,

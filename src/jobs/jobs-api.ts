@@ -5,16 +5,20 @@ import { currentCredentials } from '../auth/token-store.ts';
 import type { ListPage } from './list/list-job.ts';
 import { takeEarlyListRequest } from './list/early-list-request.ts';
 import { parseRows, rowsWorker } from './list/parse-rows.ts';
+import { setArrivingRows, startArrivingRows } from './list/arriving-rows.ts';
 
 /**
- * A list page as rows: its bytes go to the worker, which keeps only what rows show. On a first visit
- * the request main.ts sent before the app loaded is read instead of sending another.
+ * A list page as rows: its bytes go to the worker, which keeps only what rows show, and the rows read
+ * so far are shown while the rest arrives (arriving-rows.ts). On a first visit the request main.ts sent
+ * before the app loaded is read instead of sending another.
  */
 export function fetchJobsPage(params: ListParams, signal?: AbortSignal): Promise<ListPage> {
   rowsWorker(); // its script loads while the request is on its way
   const path = jobsListPath(params);
   const credentials = currentCredentials();
-  return getResource(path, parseRows, {
+  startArrivingRows(path);
+  const read = (response: Response) => parseRows(response, (rows) => setArrivingRows(path, rows));
+  return getResource(path, read, {
     signal,
     credentials,
     // A page holds up to 100 whole jobs: room for a few big ones.

@@ -1,7 +1,6 @@
 import { useId, useState, type ReactNode } from 'react';
 import type { ListJob, UnreadableItem } from './list-job.ts';
 import { plural } from '../../lib/format.ts';
-import { JobsTableSkeleton } from './jobs-table-skeleton.tsx';
 import { JobsTable } from './jobs-table.tsx';
 import { useRowKeys } from './use-row-keys.ts';
 import { toggleMark, useRowMarks } from './compare-marks.ts';
@@ -19,11 +18,15 @@ type Filter = Record<(typeof FILTERS)[number]['key'], string>;
 const NO_FILTER: Filter = { status: '', type: '' };
 
 type FilteredTableProps = {
-  /** null while the first page loads: the skeleton, with the filters already in place. */
+  /** null while the first page loads: placeholders, with the filters already in place. */
   rows: readonly ListJob[] | null;
   unreadable: readonly UnreadableItem[];
-  skeletonRows: number;
+  /** Rows still to come after `rows` (all of the page's while `rows` is null). */
+  pendingRows: number;
+  /** More rows are on their way. */
   busy: boolean;
+  /** The rows are the previous page's while the next loads. */
+  stale: boolean;
   overlay: ReactNode;
 };
 
@@ -31,8 +34,9 @@ type FilteredTableProps = {
 export function FilteredTable({
   rows,
   unreadable,
-  skeletonRows,
+  pendingRows,
   busy,
+  stale,
   overlay,
 }: FilteredTableProps) {
   const [filter, setFilter] = useState<Filter>(NO_FILTER);
@@ -51,7 +55,7 @@ export function FilteredTable({
         <p role="status" className="sr-only">
           Loading jobs…
         </p>
-        <JobsTableSkeleton rows={skeletonRows} />
+        <JobsTable rows={[]} pending={pendingRows} />
       </>
     );
   } else if (rows.length === 0 && unreadable.length === 0) {
@@ -73,6 +77,8 @@ export function FilteredTable({
         rows={filtered}
         unreadable={active ? [] : unreadable}
         busy={busy}
+        stale={stale}
+        pending={pendingRows}
         selectedId={selectedId}
         onSelect={select}
         marked={marked}

@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useDeferredValue, useEffect } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
+import { jobsListPath } from '../../api/http.ts';
 import type { ListParams } from '../../api/types.ts';
 import { paths, parseListSearch } from '../../paths.ts';
 import { Link } from '../../ui/link.tsx';
@@ -31,6 +32,7 @@ import { useLiveRows } from './use-live-rows.ts';
 import { useNextPagePrefetch } from './use-next-page-prefetch.ts';
 import { usePageRequest } from './page-requests.ts';
 import { useShowTimeline } from './timeline-slot.tsx';
+import { useArrivingRows } from './arriving-rows.ts';
 
 /**
  * The jobs list. Its whole state is in the URL (organization, skip, perPage), so a reload, Back/Forward
@@ -64,6 +66,15 @@ export function JobsPage() {
   const { rows, drift } = current
     ? detectDrift(params, current, listState.from)
     : { rows: data?.items ?? [], drift: null };
+  // The next page's rows as they are read, in place of the previous page's; not where the page must
+  // first be checked against the one paged from (drift). Drawn in the background, a slice at a time
+  // (from the first render on), so the bytes still arriving are not held up; gone at once when the
+  // page is complete.
+  const arrivingNow = useArrivingRows(
+    current || error || listState.from ? null : jobsListPath(params),
+  );
+  const arrivingDrawn = useDeferredValue(arrivingNow, null);
+  const arriving = arrivingDrawn?.path === arrivingNow?.path ? (arrivingDrawn?.rows ?? null) : null;
   // Per tab: one tab can hold still while another follows along.
   const [paused, setPaused] = useStoredFlag('nuextract.listPaused', 'session');
   useLiveRows(rows, paused);
@@ -163,6 +174,7 @@ export function JobsPage() {
         organization={organization}
         perPage={perPage}
         rows={rows}
+        arriving={arriving}
         unreadable={data?.unreadable ?? []}
         totalCount={data?.totalCount ?? null}
         loading={isPlaceholderData}

@@ -3,7 +3,6 @@ import { vi } from 'vitest';
 import { shortId } from '../../lib/format.ts';
 import { renderInRouter } from '../../test-kit/render-in-router.tsx';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
-import { JobsTableSkeleton } from './jobs-table-skeleton.tsx';
 import { JobsTable } from './jobs-table.tsx';
 import type { ListJob } from './list-job.ts';
 
@@ -23,8 +22,8 @@ function job(overrides: Partial<ListJob> = {}): ListJob {
   };
 }
 
-function renderTable(rows: ListJob[]) {
-  return renderInRouter(<JobsTable rows={rows} />);
+function renderTable(rows: ListJob[], pending?: number) {
+  return renderInRouter(<JobsTable rows={rows} pending={pending} />);
 }
 
 afterEach(() => vi.useRealTimers());
@@ -88,17 +87,31 @@ describe('JobsTable', () => {
   });
 });
 
-describe('JobsTableSkeleton', () => {
-  it('draws a screenful of rows and keeps the full height of a long page', () => {
-    const { container } = render(<JobsTableSkeleton rows={100} />);
+describe('rows still to come', () => {
+  it('keeps the full height of a long page with a screenful of placeholders', () => {
+    const { container } = renderTable([], 100);
     expect(container.querySelectorAll('tr[data-skeleton]')).toHaveLength(20);
-    const spacer = container.querySelector('tbody tr:last-child td') as HTMLElement;
+    const spacer = container.querySelector('tbody:last-child tr:last-child td') as HTMLElement;
     expect(spacer.style.height).toBe(`${80 * 41}px`);
     expect(screen.getByRole('table', { name: 'Jobs' })).toHaveAttribute('aria-busy', 'true');
   });
 
-  it('draws every row of a short page', () => {
-    const { container } = render(<JobsTableSkeleton rows={10} />);
-    expect(container.querySelectorAll('tbody tr')).toHaveLength(10);
+  it('draws every placeholder of a short page', () => {
+    const { container } = renderTable([], 10);
+    expect(container.querySelectorAll('tr[data-skeleton]')).toHaveLength(10);
+  });
+
+  it('shows the rows read so far above the places of the rest, and says more are coming', () => {
+    const { container } = renderTable([job({ id: 'came-first' })], 29);
+    expect(screen.getByRole('link', { name: 'came-first' })).toBeInTheDocument();
+    expect(container.querySelectorAll('tr[data-job-id]')).toHaveLength(1);
+    expect(container.querySelectorAll('tr[data-skeleton]')).toHaveLength(20);
+    expect(screen.getByRole('table', { name: 'Jobs' })).toHaveAttribute('aria-busy', 'true');
+  });
+
+  it('has no placeholders and is not busy once the page is complete', () => {
+    const { container } = renderTable([job({ id: 'done' })]);
+    expect(container.querySelectorAll('tr[data-skeleton]')).toHaveLength(0);
+    expect(screen.getByRole('table', { name: 'Jobs' })).not.toHaveAttribute('aria-busy');
   });
 });

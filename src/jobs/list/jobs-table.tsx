@@ -8,6 +8,7 @@ import { StatusBadge } from '../../ui/status-badge.tsx';
 import { formatDuration, parseTime } from '../../ui/time.ts';
 import { useNow } from '../../ui/use-now.ts';
 import { ownerCol, TableFrame, td } from './table-frame.tsx';
+import { SkeletonRows } from './skeleton-rows.tsx';
 import { isFinished, isWaiting } from '../../api/job-status.ts';
 import { forAttribute, shortId } from '../../lib/format.ts';
 import { cn } from '../../ui/cn.ts';
@@ -16,8 +17,12 @@ type JobsTableProps = {
   rows: readonly ListJob[];
   /** Items the page could not read, each shown as a row at its place. */
   unreadable?: readonly UnreadableItem[];
-  /** The rows are the previous page's while the next one loads. */
+  /** More rows are on their way (aria-busy). */
   busy?: boolean;
+  /** The rows are the previous page's while the next one loads: dimmed. */
+  stale?: boolean;
+  /** Rows still to come, after these: placeholders keep their place. */
+  pending?: number;
   /** The row the keyboard selection is on (use-row-keys.ts). */
   selectedId?: string | null;
   onSelect?: (id: string) => void;
@@ -30,6 +35,8 @@ export function JobsTable({
   rows,
   unreadable = [],
   busy = false,
+  stale = false,
+  pending = 0,
   selectedId = null,
   onSelect,
   marked = [],
@@ -51,16 +58,17 @@ export function JobsTable({
     cells.splice(item.index, 0, <UnreadableRow key={`#${item.index}`} item={item} />);
   }
   return (
-    <TableFrame busy={busy}>
+    <TableFrame busy={busy || pending > 0}>
       <tbody
         onClick={onLinkClick}
         className={cn(
           'divide-y divide-line transition-opacity',
-          busy && 'opacity-60 delay-200 duration-300',
+          stale && 'opacity-60 delay-200 duration-300',
         )}
       >
         {cells}
       </tbody>
+      {pending > 0 && <SkeletonRows rows={pending} divided={cells.length > 0} />}
     </TableFrame>
   );
 }

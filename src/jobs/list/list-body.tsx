@@ -12,8 +12,11 @@ type ListBodyProps = {
   organization: string | null;
   perPage: number;
   rows: readonly ListJob[];
+  /** The rows read so far of the page on its way, shown in place of `rows` (arriving-rows.ts). */
+  arriving: readonly ListJob[] | null;
   unreadable: readonly UnreadableItem[];
   totalCount: number | null;
+  /** `rows` are the previous page's while this one loads. */
   loading: boolean;
   error: Error | null;
   onRetry: () => void;
@@ -26,6 +29,7 @@ export function ListBody({
   organization,
   perPage,
   rows,
+  arriving,
   unreadable,
   totalCount,
   loading,
@@ -36,7 +40,7 @@ export function ListBody({
   if (error && totalCount === null) {
     return <ListError organization={organization} error={error} onRetry={onRetry} />;
   }
-  if (totalCount === 0) {
+  if (totalCount === 0 && !arriving) {
     return (
       <div className="rounded-lg border border-dashed border-line-strong px-6 py-12 text-center">
         <h2 className="text-lg font-semibold">
@@ -48,6 +52,10 @@ export function ListBody({
       </div>
     );
   }
+  const shown = arriving ?? (totalCount === null ? null : rows);
+  // Places kept for the rows to come: the whole page before any, the rest while it arrives.
+  const pendingRows =
+    shown === null ? perPage : arriving ? Math.max(0, perPage - arriving.length) : 0;
   return (
     <>
       {error && (
@@ -59,10 +67,11 @@ export function ListBody({
         </p>
       )}
       <FilteredTable
-        rows={totalCount === null ? null : rows}
-        unreadable={unreadable}
-        skeletonRows={perPage}
-        busy={loading}
+        rows={shown}
+        unreadable={arriving ? [] : unreadable}
+        pendingRows={pendingRows}
+        busy={loading || arriving !== null}
+        stale={loading && arriving === null}
         overlay={overlay}
       />
     </>

@@ -17,6 +17,8 @@ scope.addEventListener('message', ({ data }) => {
     let rows = reading.get(id);
     if (!rows) reading.set(id, (rows = new StreamedRows()));
     rows.push(new Uint8Array(data.chunk));
+    const arrived = rows.arrived();
+    if (arrived.length > 0) scope.postMessage({ id, arrived });
     return;
   }
   const rows = reading.get(id) ?? new StreamedRows();

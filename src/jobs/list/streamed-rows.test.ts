@@ -138,6 +138,23 @@ describe('a list page read as it arrives', () => {
     expect(page.items.map((row) => row.id)).toEqual(items.map((item) => item.id));
     expect(page).toEqual(rowsPageFromText(body));
   });
+
+  it('gives out the rows read so far while the page arrives, each once and in order', () => {
+    const items = Array.from({ length: 20 }, (_, i) =>
+      job(`j-${i}`, { outputData: JSON.stringify({ text: 'a line '.repeat(2000) }) }),
+    );
+    const bytes = encoder.encode(JSON.stringify({ totalCount: 20, skip: 0, perPage: 20, items }));
+    const rows = new StreamedRows();
+    const given: string[][] = [];
+    for (let at = 0; at < bytes.length; at += 65_536) {
+      rows.push(bytes.slice(at, at + 65_536));
+      given.push(rows.arrived().map((row) => row.id));
+    }
+    // Half the bytes in, about half the rows are out.
+    expect(given.slice(0, given.length / 2).flat().length).toBeGreaterThanOrEqual(8);
+    expect(given.flat()).toEqual(rows.finish().items.map((row) => row.id));
+    expect(rows.arrived()).toEqual([]);
+  });
 });
 
 describe('the item splitter', () => {

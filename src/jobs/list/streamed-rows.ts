@@ -3,6 +3,7 @@ import { ItemSplitter, type Range, type SplitItem } from './item-splitter.ts';
 import {
   addItem,
   rowsPageFromText,
+  type ListJob,
   type ListPage,
   type MeasuredSizes,
   type PageRows,
@@ -24,6 +25,8 @@ export class StreamedRows {
   private total = 0;
   private readonly rows: PageRows = { items: [], unreadable: [] };
   private streaming = true;
+  /** How many of the rows `arrived` has given out. */
+  private given = 0;
   /** Makes the markers left in place of measured payloads unlike any text a server sends. */
   private readonly nonce = Math.random().toString(36).slice(2);
 
@@ -40,6 +43,17 @@ export class StreamedRows {
       this.streaming = false;
     }
     if (this.splitter.failed) this.streaming = false;
+  }
+
+  /**
+   * The rows read since the last call, in the page's order, to show while the rest arrives. They are
+   * the first rows `finish` gives, but for a body `finish` has to read another way (a second "items"
+   * key, say): its rows are the ones that count.
+   */
+  arrived(): ListJob[] {
+    const rows = this.rows.items.slice(this.given);
+    this.given = this.rows.items.length;
+    return rows;
   }
 
   /** The page. Throws SyntaxError for a body that is not JSON, InvalidResponseError for the wrong shape. */
