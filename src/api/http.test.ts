@@ -223,4 +223,24 @@ describe('401 and the token in use', () => {
     expect(await pending).toMatchObject({ kind: 'timeout' });
     vi.useRealTimers();
   });
+
+  it('a connection that drops part-way is a network failure, tried again, not invalid JSON', async () => {
+    fakeApi().reply(() => {
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"items": [{"id": "job-1", '));
+          controller.error(new TypeError('network error'));
+        },
+      });
+      return new Response(body, { headers: { 'Content-Type': 'application/json' } });
+    });
+    for (const request of [
+      fetchJob('job-1'),
+      fetchJobsPage({ organization: null, skip: 0, perPage: 30 }),
+    ]) {
+      const error = await failure(request);
+      expect(error).toMatchObject({ kind: 'network' });
+      expect(shouldRetry(0, error)).toBe(true);
+    }
+  });
 });

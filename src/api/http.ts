@@ -188,6 +188,8 @@ export async function getResource<T>(
       if (timeout.signal.aborted) {
         throw new ApiError('timeout', 'The server stopped sending its answer part-way.');
       }
+      // The connection dropped part-way (reading fails with a TypeError): worth another try.
+      if (error instanceof TypeError) throw new ApiError('network', NETWORK_MESSAGE);
       throw new ApiError(
         'invalid-response',
         looksLikeHtml(response)

@@ -5,7 +5,7 @@ import { currentCredentials } from '../auth/token-store.ts';
 import type { ListPage } from './list/list-job.ts';
 import { takeEarlyListRequest } from './list/early-list-request.ts';
 import { parseRows, rowsWorker } from './list/parse-rows.ts';
-import { setArrivingRows, startArrivingRows } from './list/arriving-rows.ts';
+import { dropArrivingRows, setArrivingRows } from './list/arriving-rows.ts';
 
 /**
  * A list page as rows: its bytes go to the worker, which keeps only what rows show, and the rows read
@@ -16,7 +16,6 @@ export function fetchJobsPage(params: ListParams, signal?: AbortSignal): Promise
   rowsWorker(); // its script loads while the request is on its way
   const path = jobsListPath(params);
   const credentials = currentCredentials();
-  startArrivingRows(path);
   const read = (response: Response) => parseRows(response, (rows) => setArrivingRows(path, rows));
   return getResource(path, read, {
     signal,
@@ -24,7 +23,7 @@ export function fetchJobsPage(params: ListParams, signal?: AbortSignal): Promise
     // A page holds up to 100 whole jobs: room for a few big ones.
     maxBytes: 4 * MAX_RESULT_BYTES,
     sent: takeEarlyListRequest(path, credentials.token),
-  });
+  }).finally(() => dropArrivingRows(path));
 }
 
 /** A list page's items as the server sent them, whole (for an export: kept only while it is written). */

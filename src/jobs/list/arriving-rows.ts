@@ -1,37 +1,53 @@
 import { useSyncExternalStore } from 'react';
 import type { ListJob } from './list-job.ts';
 
-// The rows read so far of list pages being fetched, by request path: the table shows them before the
-// last byte, so little is left to draw when the page is complete (100 big jobs take a while to arrive).
-// A page's rows stay after its last byte: the list's query renders its result a moment later, and the
-// table must not fall back to the previous page meanwhile. The next request for the path drops them.
+// The first rows of the list pages on their way, by request path, while they arrive: the table shows
+// a screenful before the last byte (100 big jobs take a while to arrive). Only a screenful: each draw
+// is a layout of the whole table, on the thread that also passes the page's bytes to the worker, and
+// more draws slowed the bytes down (measured); the rest is drawn with the complete page.
 type ArrivingRows = { path: string; rows: readonly ListJob[] };
 const arriving = new Map<string, ArrivingRows>();
-/** Only the last few pages' rows are kept: rows, not payloads, but a long session visits many pages. */
-const KEPT = 4;
+/** Rows a tall screen shows (41 px each), and more. */
+const SCREENFUL = 40;
+/** The least time between two draws of arriving rows: each is a layout of the whole table. */
+const DRAW_GAP_MS = 100;
 const listeners = new Set<() => void>();
-let frame: number | null = null;
+let drawScheduled = false;
+let drawnAt = -Infinity;
 
-/** A request for the page at `path` starts: rows from an earlier one are not this page's any more. */
-export function startArrivingRows(path: string): void {
-  arriving.delete(path);
+function scheduleDraw(): void {
+  if (drawScheduled) return;
+  // Rows come a few at a time: the first are drawn at the next frame, the next ones gathered a while.
+  drawScheduled = true;
+  const wait = Math.max(0, drawnAt + DRAW_GAP_MS - performance.now());
+  setTimeout(() => {
+    requestAnimationFrame(() => {
+      drawScheduled = false;
+      drawnAt = performance.now();
+      for (const listener of listeners) listener();
+    });
+  }, wait);
 }
 
 /** The rows read so far of the page at `path`, in the page's order. */
 export function setArrivingRows(path: string, rows: readonly ListJob[]): void {
-  arriving.delete(path);
+  if ((arriving.get(path)?.rows.length ?? 0) >= SCREENFUL) return;
   arriving.set(path, { path, rows });
-  for (const old of arriving.keys()) if (arriving.size > KEPT) arriving.delete(old);
-  // At most one render a frame: rows come a few at a time.
-  frame ??= requestAnimationFrame(() => {
-    frame = null;
-    for (const listener of listeners) listener();
-  });
+  scheduleDraw();
+}
+
+/**
+ * The request for the page at `path` ended (its page complete, or not coming). The draw this asks for
+ * comes after the list's query has the result, so the table never falls back to the previous page.
+ */
+export function dropArrivingRows(path: string): void {
+  if (arriving.delete(path)) scheduleDraw();
 }
 
 /** Signed out: no rows of that session are shown to the next. */
 export function forgetArrivingRows(): void {
   arriving.clear();
+  scheduleDraw();
 }
 
 function subscribe(listener: () => void): () => void {

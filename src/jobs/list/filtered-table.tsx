@@ -23,7 +23,7 @@ type FilteredTableProps = {
   unreadable: readonly UnreadableItem[];
   /** Rows still to come after `rows` (all of the page's while `rows` is null). */
   pendingRows: number;
-  /** More rows are on their way. */
+  /** The page is loading: the previous page's rows (then `stale` too) or the first of its own. */
   busy: boolean;
   /** The rows are the previous page's while the next loads. */
   stale: boolean;
@@ -64,7 +64,7 @@ export function FilteredTable({
         Every job of this page was already shown on the page you came from.
       </p>
     );
-  } else if (active && filtered.length === 0) {
+  } else if (active && filtered.length === 0 && pendingRows === 0) {
     body = (
       <p className="rounded-lg border border-dashed border-line-strong px-6 py-8 text-center text-sm">
         No job on this page matches the filter. Other pages are not searched.
@@ -104,9 +104,11 @@ export function FilteredTable({
           />
         ))}
         <span className="text-muted" aria-live="polite">
-          {active
-            ? `Filtering this page only: ${filtered.length} of its ${all.length} ${plural(all.length, 'job')}.`
-            : 'Filters apply to this page only.'}
+          {!active
+            ? 'Filters apply to this page only.'
+            : pendingRows > 0
+              ? 'Filtering this page only, as its jobs arrive.'
+              : `Filtering this page only: ${filtered.length} of its ${all.length} ${plural(all.length, 'job')}.`}
         </span>
         {active && (
           <button

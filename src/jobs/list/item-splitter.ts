@@ -49,6 +49,7 @@ export class ItemSplitter {
   /** While reading a top-level key: how many of its bytes match "items" so far (-1: not "items"). */
   private keyMatched = -1;
   private lastKeyIsItems = false;
+  private itemsKeys = 0;
   /** After `"items":`, the next value is the items. */
   private itemsValueNext = false;
   private inItems = false;
@@ -89,7 +90,11 @@ export class ItemSplitter {
         else i = this.skipString(chunk, i);
         if (i === n) break;
         this.inString = false;
-        if (this.keyMatched >= 0) this.lastKeyIsItems = this.keyMatched === ITEMS.length;
+        if (this.keyMatched >= 0) {
+          this.lastKeyIsItems = this.keyMatched === ITEMS.length;
+          // JSON.parse keeps the last "items": the rows read so far may not be the page's.
+          if (this.lastKeyIsItems && this.itemsKeys++ > 0) this.failed = true;
+        }
         this.keyMatched = -1;
         if (this.itemKeyMatched >= 0)
           this.payloadValueNext = this.itemKeyMatched === this.itemKey?.length;

@@ -62,19 +62,20 @@ export function JobsPage() {
   // The page that belongs to this URL (not the previous one kept while it loads).
   const current = data && !isPlaceholderData ? data : undefined;
 
-  const unreadable = data?.unreadable.length ?? 0;
   const { rows, drift } = current
     ? detectDrift(params, current, listState.from)
     : { rows: data?.items ?? [], drift: null };
-  // The next page's rows as they are read, in place of the previous page's; not where the page must
-  // first be checked against the one paged from (drift). Drawn in the background, a slice at a time
-  // (from the first render on), so the bytes still arriving are not held up; gone at once when the
-  // page is complete.
+  // The first rows of this page as they are read, in place of the previous page's; not where the page
+  // must first be checked against the one paged from (drift). Drawn in a render that gives way to
+  // other work (from the first render on), so the bytes still arriving are not held up.
   const arrivingNow = useArrivingRows(
     current || error || listState.from ? null : jobsListPath(params),
   );
   const arrivingDrawn = useDeferredValue(arrivingNow, null);
+  // The drawn rows lag behind: never another page's (Per page changed while one arrived).
   const arriving = arrivingDrawn?.path === arrivingNow?.path ? (arrivingDrawn?.rows ?? null) : null;
+  // Only the rows on screen: not the previous page's while this one arrives.
+  const unreadable = arriving ? 0 : (data?.unreadable.length ?? 0);
   // Per tab: one tab can hold still while another follows along.
   const [paused, setPaused] = useStoredFlag('nuextract.listPaused', 'session');
   useLiveRows(rows, paused);

@@ -17,7 +17,7 @@ type JobsTableProps = {
   rows: readonly ListJob[];
   /** Items the page could not read, each shown as a row at its place. */
   unreadable?: readonly UnreadableItem[];
-  /** More rows are on their way (aria-busy). */
+  /** The page is loading: the previous page's rows (then `stale` too) or the first of its own. */
   busy?: boolean;
   /** The rows are the previous page's while the next one loads: dimmed. */
   stale?: boolean;

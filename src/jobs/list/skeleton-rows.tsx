@@ -39,7 +39,7 @@ export function SkeletonRows({ rows, divided = false }: SkeletonRowsProps) {
       {rows > drawn && (
         <tr aria-hidden="true">
           {/* One cell, no colSpan (a span wider than the visible columns adds a phantom one). Its
-                height is a style property set from script (CSSOM), which the CSP allows. */}
+              height is a style property set from script (CSSOM), which the CSP allows. */}
           <td style={{ height: (rows - drawn) * ROW_HEIGHT_PX }} />
         </tr>
       )}

@@ -155,6 +155,16 @@ describe('a list page read as it arrives', () => {
     expect(given.flat()).toEqual(rows.finish().items.map((row) => row.id));
     expect(rows.arrived()).toEqual([]);
   });
+
+  it('gives out no rows past a second "items" key, whose rows are the page\'s instead', () => {
+    const [a, b, c] = ['a', 'b', 'c'].map((id) => JSON.stringify(job(id)));
+    const body = `{"totalCount":1,"skip":0,"perPage":30,"items":[${a}],"items":[${b},${c}]}`;
+    const bytes = encoder.encode(body);
+    const rows = new StreamedRows();
+    for (let at = 0; at < bytes.length; at += 7) rows.push(bytes.slice(at, at + 7));
+    expect(rows.arrived().map((row) => row.id)).toEqual(['a']);
+    expect(rows.finish().items.map((row) => row.id)).toEqual(['b', 'c']);
+  });
 });
 
 describe('the item splitter', () => {

@@ -37,12 +37,15 @@ export class StreamedRows {
     this.total += chunk.length;
     if (!this.streaming) return;
     try {
-      for (const item of this.splitter.push(chunk)) this.readItem(item);
+      const items = this.splitter.push(chunk);
+      // Something the splitter cannot follow (a second "items" key, say): the whole body is parsed at
+      // the end, and no row of this chunk is given out, as it may not be the page's.
+      if (this.splitter.failed) this.streaming = false;
+      else for (const item of items) this.readItem(item);
     } catch {
       // Not JSON: the whole body is parsed at the end, which says why.
       this.streaming = false;
     }
-    if (this.splitter.failed) this.streaming = false;
   }
 
   /**

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { cn } from '../../ui/cn.ts';
 
-// The jobs table's frame, shared by the table and its skeleton so both keep the same columns.
+// The jobs table's frame: its columns, their widths and its header.
 const th = 'px-3 py-2 text-left text-xs font-semibold tracking-wide text-muted uppercase';
 export const td = 'px-3 py-2 align-middle';
 // Secondary columns give way on narrow screens; the rest scrolls inside the container.
@@ -10,7 +10,7 @@ export const ownerCol = 'hidden sm:table-cell';
 export function TableFrame({ busy, children }: { busy: boolean; children: ReactNode }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-line bg-surface">
-      {/* Fixed column widths: the skeleton, the previous page and the next all line up (no jump). */}
+      {/* Fixed column widths: placeholders, the previous page and the next all line up (no jump). */}
       <table
         aria-busy={busy || undefined}
         aria-label="Jobs"
