@@ -7,8 +7,8 @@ import type { ListJob } from './list-job.ts';
 // more draws slowed the bytes down (measured); the rest is drawn with the complete page.
 type ArrivingRows = { path: string; rows: readonly ListJob[] };
 const arriving = new Map<string, ArrivingRows>();
-/** Rows a tall screen shows (41 px each), and more. */
-const SCREENFUL = 40;
+/** Rows a tall screen shows below the page's header (41 px each). */
+const SCREENFUL = 24;
 /** The least time between two draws of arriving rows: each is a layout of the whole table. */
 const DRAW_GAP_MS = 100;
 const listeners = new Set<() => void>();

@@ -105,7 +105,9 @@ describe('rows still to come', () => {
     const { container } = renderTable([job({ id: 'came-first' })], 29);
     expect(screen.getByRole('link', { name: 'came-first' })).toBeInTheDocument();
     expect(container.querySelectorAll('tr[data-job-id]')).toHaveLength(1);
-    expect(container.querySelectorAll('tr[data-skeleton]')).toHaveLength(20);
+    expect(container.querySelectorAll('tr[data-skeleton]')).toHaveLength(2);
+    const spacer = container.querySelector('tbody:last-child tr:last-child td') as HTMLElement;
+    expect(spacer.style.height).toBe(`${27 * 41}px`);
     expect(screen.getByRole('table', { name: 'Jobs' })).toHaveAttribute('aria-busy', 'true');
   });
 

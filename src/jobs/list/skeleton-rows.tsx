@@ -6,6 +6,8 @@ const SKELETON_WIDTHS = ['w-20', 'w-18', 'w-32', 'w-16', 'w-20', 'w-12 ml-auto',
 // More placeholder rows than a screen holds only cost rendering time while the page is on its way
 // (a 100-row skeleton is 1,400 elements); the rest of the height is one empty row.
 const SKELETON_DRAWN_ROWS = 20;
+// Below rows already shown, a couple say that more are coming: the rest is off screen.
+const SKELETON_DRAWN_BELOW_ROWS = 2;
 // A row's height: py-2 around a 24 px line, and its 1 px border.
 const ROW_HEIGHT_PX = 41;
 
@@ -20,7 +22,7 @@ type SkeletonRowsProps = {
  * while its first rows are shown), so nothing jumps when they arrive.
  */
 export function SkeletonRows({ rows, divided = false }: SkeletonRowsProps) {
-  const drawn = Math.min(rows, SKELETON_DRAWN_ROWS);
+  const drawn = Math.min(rows, divided ? SKELETON_DRAWN_BELOW_ROWS : SKELETON_DRAWN_ROWS);
   return (
     // One animation for the whole body, not one per cell: hundreds of animated cells cost style
     // recalculations and an animationstart event each, all while the real page is arriving.
