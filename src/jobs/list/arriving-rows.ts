@@ -19,14 +19,16 @@ function scheduleDraw(): void {
   if (drawScheduled) return;
   // Rows come a few at a time: the first are drawn at the next frame, the next ones gathered a while.
   drawScheduled = true;
-  const wait = Math.max(0, drawnAt + DRAW_GAP_MS - performance.now());
-  setTimeout(() => {
-    requestAnimationFrame(() => {
-      drawScheduled = false;
-      drawnAt = performance.now();
-      for (const listener of listeners) listener();
-    });
-  }, wait);
+  const draw = (now: number) => {
+    if (now < drawnAt + DRAW_GAP_MS) {
+      requestAnimationFrame(draw);
+      return;
+    }
+    drawScheduled = false;
+    drawnAt = now;
+    for (const listener of listeners) listener();
+  };
+  requestAnimationFrame(draw);
 }
 
 /** The rows read so far of the page at `path`, in the page's order. */
