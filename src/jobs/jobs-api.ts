@@ -5,7 +5,7 @@ import { currentCredentials } from '../auth/token-store.ts';
 import type { ListPage } from './list/list-job.ts';
 import { takeEarlyListRequest } from './list/early-list-request.ts';
 import { parseRows, rowsWorker } from './list/parse-rows.ts';
-import { dropArrivingRows, setArrivingRows } from './list/arriving-rows.ts';
+import { dropArrivingRows, EARLY_DRAW_DELAY_MS, setArrivingRows } from './list/arriving-rows.ts';
 
 /**
  * A list page as rows: its bytes go to the worker, which keeps only what rows show, and the rows read
@@ -16,13 +16,17 @@ export function fetchJobsPage(params: ListParams, signal?: AbortSignal): Promise
   rowsWorker(); // its script loads while the request is on its way
   const path = jobsListPath(params);
   const credentials = currentCredentials();
-  const read = (response: Response) => parseRows(response, (rows) => setArrivingRows(path, rows));
+  const sent = takeEarlyListRequest(path, credentials.token);
+  // A first visit has been waiting since the page loaded: its rows may be drawn at once.
+  const drawFrom = performance.now() + (sent ? 0 : EARLY_DRAW_DELAY_MS);
+  const read = (response: Response) =>
+    parseRows(response, (rows) => setArrivingRows(path, rows, drawFrom));
   return getResource(path, read, {
     signal,
     credentials,
     // A page holds up to 100 whole jobs: room for a few big ones.
     maxBytes: 4 * MAX_RESULT_BYTES,
-    sent: takeEarlyListRequest(path, credentials.token),
+    sent,
   }).finally(() => dropArrivingRows(path));
 }
 

@@ -52,6 +52,19 @@ describe('rows shown while their page arrives', () => {
     expect(table().querySelectorAll('tr[data-skeleton]')).toHaveLength(0);
   });
 
+  it('draws no row before the time it was given (a page that comes quickly is drawn once)', async () => {
+    hold(fakeApi({ jobs: jobSeries(40) }), (url) => url.pathname === '/api/jobs');
+    renderListPage('/jobs');
+    await screen.findByText('Loading jobs…');
+    act(() => setArrivingRows(firstPage, jobSeries(3).map(toListJob), performance.now() + 60_000));
+    // A few frames later: still the placeholders alone.
+    for (let frame = 0; frame < 5; frame++) {
+      await act(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+    }
+    expect(rowIds()).toEqual([]);
+    expect(screen.getByText('Loading jobs…')).toBeInTheDocument();
+  });
+
   it('shows no rows of a request that ended without its page', async () => {
     const api = fakeApi();
     api.reply((url) => (url.pathname === '/api/jobs' ? json({ message: 'No' }, 403) : undefined));

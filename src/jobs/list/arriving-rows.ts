@@ -2,54 +2,80 @@ import { useSyncExternalStore } from 'react';
 import type { ListJob } from './list-job.ts';
 
 // The first rows of the list pages on their way, by request path, while they arrive: the table shows
-// a screenful before the last byte (100 big jobs take a while to arrive). Only a screenful: each draw
-// is a layout of the whole table, on the thread that also passes the page's bytes to the worker, and
-// more draws slowed the bytes down (measured); the rest is drawn with the complete page.
+// a screenful before the last byte (100 big jobs take a while to arrive). Only a screenful, and only
+// once a request has taken a while: each draw is a layout of the whole table, on the thread that also
+// passes the page's bytes to the worker, and draws slowed the bytes down (measured); a page that comes
+// quickly is drawn once, complete.
 type ArrivingRows = { path: string; rows: readonly ListJob[] };
-const arriving = new Map<string, ArrivingRows>();
+
+/** How long a page change waits for its page before drawing the first of its rows. */
+export const EARLY_DRAW_DELAY_MS = 400;
 /** Rows a tall screen shows below the page's header (41 px each). */
 const SCREENFUL = 24;
 /** The least time between two draws of arriving rows: each is a layout of the whole table. */
 const DRAW_GAP_MS = 100;
+
+/** The rows read so far, and from when they may be drawn. */
+const read = new Map<string, { rows: readonly ListJob[]; drawFrom: number }>();
+/** What the table shows: rows of `read` as of the last draw. */
+const shown = new Map<string, ArrivingRows>();
 const listeners = new Set<() => void>();
 let drawScheduled = false;
 let drawnAt = -Infinity;
 
-function scheduleDraw(): void {
-  if (drawScheduled) return;
-  // Rows come a few at a time: the first are drawn at the next frame, the next ones gathered a while.
-  drawScheduled = true;
-  const draw = (now: number) => {
-    if (now < drawnAt + DRAW_GAP_MS) {
-      requestAnimationFrame(draw);
-      return;
+function draw(now: number): void {
+  const due = now >= drawnAt + DRAW_GAP_MS;
+  let changed = false;
+  let waiting = false;
+  for (const [path, { rows, drawFrom }] of read) {
+    if (shown.get(path)?.rows === rows) continue;
+    if (!due || now < drawFrom) waiting = true;
+    else {
+      shown.set(path, { path, rows });
+      changed = true;
     }
-    drawScheduled = false;
+  }
+  if (changed) {
     drawnAt = now;
     for (const listener of listeners) listener();
-  };
+  }
+  drawScheduled = waiting;
+  if (waiting) requestAnimationFrame(draw);
+}
+
+function scheduleDraw(): void {
+  if (drawScheduled) return;
+  drawScheduled = true;
   requestAnimationFrame(draw);
 }
 
-/** The rows read so far of the page at `path`, in the page's order. */
-export function setArrivingRows(path: string, rows: readonly ListJob[]): void {
-  if ((arriving.get(path)?.rows.length ?? 0) >= SCREENFUL) return;
-  arriving.set(path, { path, rows });
+/** The rows read so far of the page at `path`, in the page's order, to draw from `drawFrom` on. */
+export function setArrivingRows(path: string, rows: readonly ListJob[], drawFrom = 0): void {
+  if ((read.get(path)?.rows.length ?? 0) >= SCREENFUL) return;
+  read.set(path, { rows, drawFrom });
   scheduleDraw();
 }
 
 /**
- * The request for the page at `path` ended (its page complete, or not coming). The draw this asks for
- * comes after the list's query has the result, so the table never falls back to the previous page.
+ * The request for the page at `path` ended (its page complete, or not coming). The render this asks
+ * for comes after the list's query has the result, so the table never falls back to the previous page.
  */
 export function dropArrivingRows(path: string): void {
-  if (arriving.delete(path)) scheduleDraw();
+  read.delete(path);
+  if (shown.delete(path)) notifyNextFrame();
 }
 
 /** Signed out: no rows of that session are shown to the next. */
 export function forgetArrivingRows(): void {
-  arriving.clear();
-  scheduleDraw();
+  read.clear();
+  shown.clear();
+  notifyNextFrame();
+}
+
+function notifyNextFrame(): void {
+  requestAnimationFrame(() => {
+    for (const listener of listeners) listener();
+  });
 }
 
 function subscribe(listener: () => void): () => void {
@@ -59,7 +85,5 @@ function subscribe(listener: () => void): () => void {
 
 /** The rows read so far of the page at `path`; null before any, or for a null path. */
 export function useArrivingRows(path: string | null): ArrivingRows | null {
-  return useSyncExternalStore(subscribe, () =>
-    path === null ? null : (arriving.get(path) ?? null),
-  );
+  return useSyncExternalStore(subscribe, () => (path === null ? null : (shown.get(path) ?? null)));
 }
