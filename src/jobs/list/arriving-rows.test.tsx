@@ -65,6 +65,22 @@ describe('rows shown while their page arrives', () => {
     expect(screen.getByText('Loading jobs…')).toBeInTheDocument();
   });
 
+  it('keeps the places of as many rows as the page will have, not more', async () => {
+    const api = fakeApi({ jobs: jobSeries(12) });
+    renderListPage('/jobs?perPage=10');
+    await screen.findByText('1-10 of 12');
+    const release = hold(api, (url) => url.searchParams.get('perPage') === '30');
+    await userEvent.selectOptions(screen.getByLabelText('Per page'), '30');
+    act(() => setArrivingRows(firstPage, jobSeries(3, 20).map(toListJob)));
+
+    await screen.findByRole('link', { name: 'job-0020' });
+    // 12 rows in all: 3 shown, 2 placeholders drawn, 7 rows' height below them.
+    expect(table().querySelectorAll('tr[data-skeleton]')).toHaveLength(2);
+    const spacer = table().querySelector('tbody:last-child tr:last-child td') as HTMLElement;
+    expect(spacer.style.height).toBe(`${7 * 41}px`);
+    release();
+  });
+
   it('shows no rows of a request that ended without its page', async () => {
     const api = fakeApi();
     api.reply((url) => (url.pathname === '/api/jobs' ? json({ message: 'No' }, 403) : undefined));

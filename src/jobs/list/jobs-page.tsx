@@ -173,7 +173,9 @@ export function JobsPage() {
 
       <ListBody
         organization={organization}
-        perPage={perPage}
+        // Fewer than perPage on the last page, where the total is known (the previous page's, same
+        // organization): the places kept for it do not close when it comes.
+        expectedRows={data ? Math.min(perPage, Math.max(0, data.totalCount - skip)) : perPage}
         rows={rows}
         arriving={arriving}
         unreadable={data?.unreadable ?? []}

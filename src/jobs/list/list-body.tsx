@@ -10,7 +10,8 @@ import { FilteredTable } from './filtered-table.tsx';
 
 type ListBodyProps = {
   organization: string | null;
-  perPage: number;
+  /** The rows this page should have: its places are kept while they come. */
+  expectedRows: number;
   rows: readonly ListJob[];
   /** The rows read so far of the page on its way, shown in place of `rows` (arriving-rows.ts). */
   arriving: readonly ListJob[] | null;
@@ -27,7 +28,7 @@ type ListBodyProps = {
 /** Table, skeleton, empty state or error, in the same place. */
 export function ListBody({
   organization,
-  perPage,
+  expectedRows,
   rows,
   arriving,
   unreadable,
@@ -55,7 +56,7 @@ export function ListBody({
   const shown = arriving ?? (totalCount === null ? null : rows);
   // Places kept for the rows to come: the whole page before any, the rest while it arrives.
   const pendingRows =
-    shown === null ? perPage : arriving ? Math.max(0, perPage - arriving.length) : 0;
+    shown === null ? expectedRows : arriving ? Math.max(0, expectedRows - arriving.length) : 0;
   return (
     <>
       {error && (
