@@ -13,7 +13,7 @@ const ROW_HEIGHT_PX = 41;
 
 type SkeletonRowsProps = {
   rows: number;
-  /** Rows are drawn above: a line between them. */
+  /** Rows are drawn above: a line between them, and only a couple of placeholders (the rest is height). */
   divided?: boolean;
 };
 
