@@ -2,7 +2,7 @@
 // highest levels (made once, served many times by server/app.ts through @fastify/static's preCompressed).
 // Source maps and the manifest (.vite/) are left alone: the server never serves them.
 import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { Plugin, ResolvedConfig } from 'vite';
@@ -36,7 +36,8 @@ export function precompress(): Plugin {
       config = resolved;
     },
     async closeBundle() {
-      const outDir = join(config.root, config.build.outDir);
+      // outDir may be absolute (DIST_DIR=/tmp/x): resolved, not joined.
+      const outDir = resolve(config.root, config.build.outDir);
       const entries = await readdir(outDir, { recursive: true, withFileTypes: true });
       const files = entries
         .filter((entry) => entry.isFile() && COMPRESSIBLE.test(entry.name))

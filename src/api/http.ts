@@ -74,7 +74,7 @@ export function jsonRequest(
   };
 }
 
-/** A request already on its way (the list's early request), for getResource to carry on with. */
+/** A request already on its way (a list page's, sent early or by the list worker), for getResource to carry on with. */
 export type SentRequest = { response: Promise<Response>; abort(): void };
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -94,7 +94,7 @@ type GetOptions = {
   timeoutMs?: number;
   /** Bodies past this size are dropped unread (a list page of whole jobs may allow more). */
   maxBytes?: number;
-  /** The same request, sent earlier: its answer is read instead of sending another. */
+  /** The same request, already sent: its answer is read instead of sending another. */
   sent?: SentRequest;
 };
 
@@ -172,6 +172,8 @@ export async function getResource<T>(
     try {
       return await read(response);
     } catch (error) {
+      // The reader judged the answer itself (a list page read in the worker).
+      if (error instanceof ApiError) throw error;
       if (error instanceof InvalidResponseError) {
         throw new ApiError(
           'invalid-response',
@@ -179,12 +181,7 @@ export async function getResource<T>(
         );
       }
       if (signal?.aborted) throw new DOMException('Aborted', 'AbortError');
-      if (tooLarge) {
-        throw new ApiError(
-          'invalid-response',
-          `The server's answer is larger than ${formatBytes(maxBytes)}, more than this page reads.`,
-        );
-      }
+      if (tooLarge) throw tooLargeError(maxBytes);
       if (timeout.signal.aborted) {
         throw new ApiError('timeout', 'The server stopped sending its answer part-way.');
       }
@@ -202,6 +199,13 @@ export async function getResource<T>(
     clearTimeout(timer);
     signal?.removeEventListener('abort', onAbort);
   }
+}
+
+export function tooLargeError(maxBytes: number): ApiError {
+  return new ApiError(
+    'invalid-response',
+    `The server's answer is larger than ${formatBytes(maxBytes)}, more than this page reads.`,
+  );
 }
 
 function looksLikeHtml(response: Response): boolean {

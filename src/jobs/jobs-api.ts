@@ -1,31 +1,29 @@
-import { getJson, getResource, jobPath, jobsListPath, MAX_RESULT_BYTES } from '../api/http.ts';
+import { getJson, getResource, jobPath, jobsListPath } from '../api/http.ts';
 import type { Job, JobStatus, ListParams } from '../api/types.ts';
 import { parseItems, parseJob, parseJobStatus } from '../api/validate.ts';
 import { currentCredentials } from '../auth/token-store.ts';
 import type { ListPage } from './list/list-job.ts';
 import { takeEarlyListRequest } from './list/early-list-request.ts';
-import { parseRows, rowsWorker } from './list/parse-rows.ts';
+import { LIST_PAGE_MAX_BYTES, sendPageRequest } from './list/page-request.ts';
 import { dropArrivingRows, EARLY_DRAW_DELAY_MS, setArrivingRows } from './list/arriving-rows.ts';
 
 /**
- * A list page as rows: its bytes go to the worker, which keeps only what rows show, and the rows read
- * so far are shown while the rest arrives (arriving-rows.ts). On a first visit the request main.ts sent
- * before the app loaded is read instead of sending another.
+ * A list page as rows: the list worker sends its request and keeps only what rows show, and the rows
+ * read so far are shown while the rest arrives (arriving-rows.ts). On a first visit the request main.ts
+ * sent before the app loaded is read instead of sending another.
  */
 export function fetchJobsPage(params: ListParams, signal?: AbortSignal): Promise<ListPage> {
-  rowsWorker(); // its script loads while the request is on its way
   const path = jobsListPath(params);
   const credentials = currentCredentials();
-  const sent = takeEarlyListRequest(path, credentials.token);
+  const early = takeEarlyListRequest(path, credentials.token);
+  const sent = early ?? sendPageRequest(path, credentials.token);
   // A first visit has been waiting since the page loaded: its rows may be drawn at once.
-  const drawFrom = performance.now() + (sent ? 0 : EARLY_DRAW_DELAY_MS);
-  const read = (response: Response) =>
-    parseRows(response, (rows) => setArrivingRows(path, rows, drawFrom));
-  return getResource(path, read, {
+  const drawFrom = performance.now() + (early ? 0 : EARLY_DRAW_DELAY_MS);
+  sent.onArrived((rows) => setArrivingRows(path, rows, drawFrom));
+  return getResource(path, (response) => sent.page(response), {
     signal,
     credentials,
-    // A page holds up to 100 whole jobs: room for a few big ones.
-    maxBytes: 4 * MAX_RESULT_BYTES,
+    maxBytes: LIST_PAGE_MAX_BYTES,
     sent,
   }).finally(() => dropArrivingRows(path));
 }

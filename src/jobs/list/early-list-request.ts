@@ -1,13 +1,13 @@
-import { apiUrl, jobsListPath, jsonRequest, type SentRequest } from '../../api/http.ts';
+import { jobsListPath } from '../../api/http.ts';
 import { readStoredToken } from '../../auth/token-storage.ts';
 import { parseListSearch } from '../../paths.ts';
-import { rowsWorker } from './parse-rows.ts';
+import { sendPageRequest, type PageRequest } from './page-request.ts';
 
 const LIST_PATH = /^\/jobs\/?$/;
 /** The list asks for its page within a second or two of the entry; one not taken by then is dropped. */
 const UNTAKEN_MS = 10_000;
 
-let early: (SentRequest & { path: string; token: string }) | null = null;
+let early: (PageRequest & { path: string; token: string }) | null = null;
 
 /**
  * On a first visit to the list, its page request leaves as soon as the small entry script runs
@@ -19,12 +19,10 @@ export function startEarlyListRequest(url: URL): void {
   // Signed out, the route guard sends the person to sign-in: nothing to ask the API.
   if (!LIST_PATH.test(url.pathname) || token === null) return;
   const path = jobsListPath(parseListSearch(url.searchParams).params);
-  const controller = new AbortController();
-  const response = fetch(apiUrl(path), jsonRequest('GET', token, controller.signal));
+  const request = sendPageRequest(path, token);
   // Read (and its failure reported) by the list's query; a request nobody takes fails unheard.
-  response.catch(() => undefined);
-  rowsWorker(); // ready for the bytes
-  const sent = { path, token, response, abort: () => controller.abort() };
+  request.response.catch(() => undefined);
+  const sent = { ...request, path, token };
   early = sent;
   // The person went elsewhere (or signed out) first: free the connection, and never serve it late.
   setTimeout(() => {
@@ -38,7 +36,7 @@ export function startEarlyListRequest(url: URL): void {
  * The early request, if it is this one (same page, same token); taken once. The first list call
  * decides: an early request it does not match is no longer wanted and is stopped.
  */
-export function takeEarlyListRequest(path: string, token: string | null): SentRequest | undefined {
+export function takeEarlyListRequest(path: string, token: string | null): PageRequest | undefined {
   const sent = early;
   early = null;
   if (sent && sent.path === path && sent.token === token) return sent;
