@@ -3,9 +3,9 @@ import type { ListJob } from './list-job.ts';
 
 // The first rows of the list pages on their way, by request path, while they arrive: the table shows
 // a screenful before the last byte (100 big jobs take a while to arrive). Only a screenful, and only
-// once a request has taken a while: each draw is a layout of the whole table, on the thread that also
-// passes the page's bytes to the worker, and draws slowed the bytes down (measured); a page that comes
-// quickly is drawn once, complete.
+// once a request has taken a while: each draw is a layout of the whole table, which competes for the
+// processor with the worker reading the page (drawing every row as it came made the page complete
+// later, measured on 2 cores); a page that comes quickly is drawn once, complete.
 type ArrivingRows = { path: string; rows: readonly ListJob[] };
 
 /** How long a page change waits for its page before drawing the first of its rows. */
