@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, openSignedIn, test } from './fixtures.ts';
+import { expect, openSignedIn, test, type Sim } from './fixtures.ts';
 
 const settledRows = (page: Page) =>
   page.locator('table[aria-label="Jobs"]:not([aria-busy]) tbody tr[data-job-id]');
@@ -27,10 +27,8 @@ test('one list request per navigation: a page load and a change of Per page', as
   expect(calls.filter((call) => call === '0/50')).toEqual(['0/50']);
 });
 
-test('rows show while the page is still arriving, above the places of the rows to come', async ({
-  page,
-  sim,
-}) => {
+/** Three whole jobs and the start of a fourth, sent by the simulator as a list page whose rest never comes. */
+async function sendPartialPage(sim: Sim): Promise<void> {
   const job = (id: string) =>
     JSON.stringify({
       id,
@@ -41,17 +39,12 @@ test('rows show while the page is still arriving, above the places of the rows t
       updatedAt: '2026-12-01T10:00:09Z',
       inputData: '{"text":"an invoice"}',
     });
-  // Three whole jobs and the start of a fourth; the rest never comes.
   const start = `{"totalCount":40,"skip":0,"perPage":30,"items":[${job('came-1')},${job('came-2')},${job('came-3')},{"id":"came-4","inputData":"on its way`;
   await sim.fault({ path: 'list', sse: start, contentType: 'application/json', hang: true });
-  // Compressed, the few bytes sent would wait in the compressor for more.
-  await page.route(
-    (url) => url.pathname === '/api/jobs',
-    (route) =>
-      route.continue({ headers: { ...route.request().headers(), 'x-no-compression': '1' } }),
-  );
-  await openSignedIn(page, '/jobs');
+}
 
+/** The rows that came are on screen while the table waits for the rest. */
+async function expectArrivedRows(page: Page): Promise<void> {
   const table = page.getByRole('table', { name: 'Jobs' });
   await expect(table.locator('tbody tr[data-job-id]')).toHaveCount(3);
   for (const id of ['came-1', 'came-2', 'came-3']) {
@@ -60,6 +53,36 @@ test('rows show while the page is still arriving, above the places of the rows t
   await expect(table).toHaveAttribute('aria-busy', 'true');
   // The places of the rest are kept, so the rows to come push nothing down.
   await expect(table.locator('tbody tr[data-skeleton]').first()).toBeVisible();
+}
+
+test('rows show while the page is still arriving, above the places of the rows to come', async ({
+  page,
+  sim,
+}) => {
+  await sendPartialPage(sim);
+  // Uncompressed (the compressed path: the next test).
+  await page.route(
+    (url) => url.pathname === '/api/jobs',
+    (route) =>
+      route.continue({ headers: { ...route.request().headers(), 'x-no-compression': '1' } }),
+  );
+  await openSignedIn(page, '/jobs');
+  await expectArrivedRows(page);
+});
+
+test('rows show while the page is still arriving compressed: the server passes on what came', async ({
+  page,
+  sim,
+}) => {
+  await sendPartialPage(sim);
+  const listResponse = page.waitForResponse((response) => {
+    const url = new URL(response.url());
+    return url.pathname === '/api/jobs' && url.searchParams.get('skip') === '0';
+  });
+  await openSignedIn(page, '/jobs');
+  await expectArrivedRows(page);
+  // Compressed for the browser: the server flushed what its compressor held when the upstream paused.
+  expect((await listResponse).headers()['content-encoding']).toBe('br');
 });
 
 test("a page's megabytes are not kept on the page: rows keep what they show", async ({

@@ -11,6 +11,7 @@ import fastifyHttpProxy from '@fastify/http-proxy';
 import fastifyStatic from '@fastify/static';
 import type { Simulator } from '../simulator/app.ts';
 import { classifyApiRequest, isStreamTarget } from './api-paths.ts';
+import { flushingZlib } from './flushing-compressors.ts';
 import type { ApiVerdict } from './api-paths.ts';
 import { apiHeaders, hstsHeader, pageHeaders } from './security-headers.ts';
 import { UpstreamAgent } from './upstream-agent.ts';
@@ -172,7 +173,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   // br or gzip by Accept-Encoding, for what is not compressed yet; text/event-stream never (default types).
-  await app.register(fastifyCompress, { encodings: ['br', 'gzip'] });
+  // A body that comes slowly passes on compressed as it comes (flushing-compressors.ts).
+  await app.register(fastifyCompress, { encodings: ['br', 'gzip'], zlib: flushingZlib });
 
   await app.register(fastifyHttpProxy, {
     upstream: options.upstream,

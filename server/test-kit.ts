@@ -23,8 +23,13 @@ export type Upstream = {
   streamOpened(id: string): Promise<void>;
   /** Requests to `/api/jobs/silent` the upstream holds unanswered: when each arrived and closed. */
   held: { closed: Promise<number> }[];
+  /** Bodies `/api/jobs/partial` has sent PARTIAL_JSON of, left open for the test to end. */
+  partial: ServerResponse[];
   close(): Promise<void>;
 };
+
+const WORDS =
+  'invoice total amount due customer address line item quantity price tax net gross'.split(' ');
 
 /** JSON well over the compression threshold. */
 export const BIG_JSON = JSON.stringify({
@@ -32,6 +37,20 @@ export const BIG_JSON = JSON.stringify({
   skip: 0,
   perPage: 200,
   items: Array.from({ length: 200 }, (_, i) => ({ id: `job-${i}`, status: 'completed' })),
+});
+
+/** The first half of BIG_JSON: what `/api/jobs/partial` sends before it pauses. */
+export const PARTIAL_JSON = BIG_JSON.slice(0, BIG_JSON.length / 2);
+
+/** About 2 MB of JSON, text like a document's (compressible, not repetitive). */
+export const LARGE_JSON = JSON.stringify({
+  items: Array.from({ length: 1000 }, (_, i) => ({
+    id: `job-${i}`,
+    inputData: Array.from(
+      { length: 200 },
+      (_, k) => `${WORDS[(i * 31 + k * 7 + ((k * k) % 13)) % WORDS.length]} ${(i * k) % 997}`,
+    ).join(' '),
+  })),
 });
 
 function answer(req: IncomingMessage, res: ServerResponse, upstream: Upstream): void {
@@ -64,6 +83,18 @@ function answer(req: IncomingMessage, res: ServerResponse, upstream: Upstream): 
     case '/api/jobs/echo':
       res.writeHead(200, { 'Content-Type': 'application/json' });
       res.end(JSON.stringify(req.headers));
+      return;
+    case '/api/jobs/partial':
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.write(PARTIAL_JSON);
+      upstream.partial.push(res);
+      return;
+    case '/api/jobs/large':
+      // At full speed, in the small writes of a server that serialises as it goes.
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      for (let at = 0; at < LARGE_JSON.length; at += 4096)
+        res.write(LARGE_JSON.slice(at, at + 4096));
+      res.end();
       return;
     case '/api/jobs/gzipped':
       res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' });
@@ -121,6 +152,7 @@ export async function startUpstream(): Promise<Upstream> {
     seen: [],
     streams: new Map(),
     held: [],
+    partial: [],
     streamOpened: (id) =>
       upstream.streams.has(id)
         ? Promise.resolve()
