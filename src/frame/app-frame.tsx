@@ -59,10 +59,11 @@ function Header() {
             type="button"
             onClick={() => setHelpOpen(true)}
             className={cn(buttonClass, 'hidden sm:inline-flex')}
-            aria-label="Keyboard shortcuts"
+            // The name holds the key it shows, so a voice command naming what is seen finds it.
+            aria-label="Keyboard shortcuts (?)"
             title="Keyboard shortcuts (?)"
           >
-            <span aria-hidden="true">?</span>
+            ?
           </button>
           <button
             type="button"
