@@ -1,7 +1,7 @@
 import { jobsListPath } from '../../api/http.ts';
 import { readStoredToken } from '../../auth/token-storage.ts';
 import { parseListSearch } from '../../paths.ts';
-import { sendPageRequest, type PageRequest } from './page-request.ts';
+import { sendEarlyPageRequest, type PageRequest } from './page-request.ts';
 
 const LIST_PATH = /^\/jobs\/?$/;
 /** The list asks for its page within a second or two of the entry; one not taken by then is dropped. */
@@ -19,7 +19,7 @@ export function startEarlyListRequest(url: URL): void {
   // Signed out, the route guard sends the person to sign-in: nothing to ask the API.
   if (!LIST_PATH.test(url.pathname) || token === null) return;
   const path = jobsListPath(parseListSearch(url.searchParams).params);
-  const request = sendPageRequest(path, token);
+  const request = sendEarlyPageRequest(path, token);
   // Read (and its failure reported) by the list's query; a request nobody takes fails unheard.
   request.response.catch(() => undefined);
   const sent = { ...request, path, token };

@@ -1,6 +1,6 @@
 import { apiUrl, jsonRequest } from '../../api/http.ts';
 import { InvalidResponseError } from '../../api/validate.ts';
-import type { FetchRows, RowsReply, RowsRequest } from './rows-protocol.ts';
+import type { FetchRows, ReadRows, RowsReply, RowsRequest } from './rows-protocol.ts';
 import { StreamedRows } from './streamed-rows.ts';
 
 /** What an error answer's text is read up to: the page shows the server's message, in short. */
@@ -22,7 +22,11 @@ export function servePageRequests(
     }
     const controller = new AbortController();
     requests.set(id, controller);
-    void fetchRows(id, request.fetch, post, controller.signal).finally(() => requests.delete(id));
+    const reading =
+      'fetch' in request
+        ? fetchRows(id, request.fetch, post, controller.signal)
+        : readRows(id, request.read, post, controller.signal);
+    void reading.finally(() => requests.delete(id));
   };
 }
 
@@ -47,20 +51,45 @@ async function fetchRows(
     }
     post({ id, head: { status, statusText, headers } });
     if (Number(response.headers.get('Content-Length')) > maxBytes) throw new TooLarge();
-    const rows = new StreamedRows();
-    let seen = 0;
-    for await (const chunk of chunks(response)) {
-      seen += chunk.length;
-      if (seen > maxBytes) throw new TooLarge();
-      rows.push(chunk);
-      const arrived = rows.arrived();
-      if (arrived.length > 0) post({ id, arrived });
-    }
-    post(finished(id, rows));
+    await readBody(id, response.body, maxBytes, post);
   } catch (error) {
     if (signal.aborted) return;
     post({ id, ok: false, failed: error instanceof TooLarge ? 'too-large' : 'network' });
   }
+}
+
+/** In the list worker: reads the body of an answer the page received (its head checked there). */
+async function readRows(
+  id: number,
+  { body, maxBytes }: ReadRows,
+  post: (reply: RowsReply) => void,
+  signal: AbortSignal,
+): Promise<void> {
+  try {
+    await readBody(id, body, maxBytes, post);
+  } catch (error) {
+    if (signal.aborted) return;
+    post({ id, ok: false, failed: error instanceof TooLarge ? 'too-large' : 'network' });
+  }
+}
+
+/** Posts the rows read so far after each chunk, then the page or why it has none. */
+async function readBody(
+  id: number,
+  body: ReadableStream<Uint8Array<ArrayBuffer>> | null,
+  maxBytes: number,
+  post: (reply: RowsReply) => void,
+): Promise<void> {
+  const rows = new StreamedRows();
+  let seen = 0;
+  for await (const chunk of chunks(body)) {
+    seen += chunk.length;
+    if (seen > maxBytes) throw new TooLarge();
+    rows.push(chunk);
+    const arrived = rows.arrived();
+    if (arrived.length > 0) post({ id, arrived });
+  }
+  post(finished(id, rows));
 }
 
 function finished(id: number, rows: StreamedRows): RowsReply {
@@ -73,8 +102,10 @@ function finished(id: number, rows: StreamedRows): RowsReply {
 }
 
 /** The body's chunks; the download stops when the loop is left early (a throw). */
-async function* chunks(response: Response): AsyncGenerator<Uint8Array<ArrayBuffer>> {
-  const reader = response.body?.getReader();
+async function* chunks(
+  body: ReadableStream<Uint8Array<ArrayBuffer>> | null,
+): AsyncGenerator<Uint8Array<ArrayBuffer>> {
+  const reader = body?.getReader();
   if (!reader) return;
   try {
     for (let read = await reader.read(); !read.done; read = await reader.read()) yield read.value;
@@ -87,7 +118,7 @@ async function* chunks(response: Response): AsyncGenerator<Uint8Array<ArrayBuffe
 async function readText(response: Response, max: number): Promise<string> {
   const parts: Uint8Array<ArrayBuffer>[] = [];
   let seen = 0;
-  for await (const chunk of chunks(response)) {
+  for await (const chunk of chunks(response.body)) {
     parts.push(chunk);
     seen += chunk.length;
     if (seen >= max) break;

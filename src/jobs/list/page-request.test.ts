@@ -5,6 +5,7 @@ import { jobSeries, listPage } from '../../test-kit/jobs.ts';
 import { fetchJobsPage } from '../jobs-api.ts';
 import { servePageRequests } from './fetch-rows.ts';
 import type { ListJob } from './list-job.ts';
+import { startEarlyListRequest, takeEarlyListRequest } from './early-list-request.ts';
 import { sendPageRequest } from './page-request.ts';
 import type { RowsReply, RowsRequest } from './rows-protocol.ts';
 
@@ -16,9 +17,9 @@ class InProcessWorker extends EventTarget {
       this.dispatchEvent(new MessageEvent('message', { data: structuredClone(reply) })),
     ),
   );
-  postMessage(request: RowsRequest) {
+  postMessage(request: RowsRequest, transfer: Transferable[] = []) {
     toWorker(request);
-    const copy = structuredClone(request);
+    const copy = structuredClone(request, { transfer });
     setTimeout(() => this.serve(copy));
   }
   terminate() {}
@@ -29,6 +30,7 @@ beforeEach(() => {
   setToken('tok', false);
 });
 afterEach(() => {
+  takeEarlyListRequest('', null); // none left over for the next test
   vi.unstubAllGlobals();
   toWorker.mockClear();
 });
@@ -60,6 +62,19 @@ describe('a list page fetched by the list worker', () => {
     const init = api.fetch.mock.calls[0]?.[1];
     expect(new Headers(init?.headers).get('Authorization')).toBe('Bearer tok');
     expect(init).toMatchObject({ credentials: 'omit', referrerPolicy: 'no-referrer' });
+    expect(page).toEqual(listPage(jobSeries(3)));
+  });
+
+  it("sends a first visit's request from the page at once, and hands its body to the worker", async () => {
+    const api = fakeApi({ jobs: jobSeries(3) });
+    startEarlyListRequest(new URL('http://localhost/jobs'));
+    expect(api.calls).toEqual(['/api/jobs?skip=0&perPage=30']);
+    const page = await fetchJobsPage(FIRST_PAGE);
+    expect(api.calls).toHaveLength(1);
+    expect(toWorker).toHaveBeenCalledWith({
+      id: expect.any(Number) as number,
+      read: { body: expect.any(ReadableStream) as ReadableStream, maxBytes: 256 * 1024 * 1024 },
+    });
     expect(page).toEqual(listPage(jobSeries(3)));
   });
 

@@ -11,7 +11,8 @@ import type { ResponseHead, RowsReply, RowsRequest, RowsResult } from './rows-pr
 
 // The list worker (rows-worker.ts): one for the tab, started with the first list request. It sends list
 // requests itself and reads their answers as they arrive, so neither the bytes nor the work of passing
-// them on are on this thread. Where no worker can run, pages are fetched and parsed on this thread.
+// them on are on this thread; a first visit's early request leaves from here, and the worker is handed
+// its body. Where no worker can run, pages are fetched and parsed on this thread.
 
 /** A page holds up to 100 whole jobs: room for a few big ones. */
 export const LIST_PAGE_MAX_BYTES = 4 * MAX_RESULT_BYTES;
@@ -25,7 +26,7 @@ export type PageRequest = SentRequest & {
 };
 
 type Reading = {
-  head(head: ResponseHead): void;
+  head?(head: ResponseHead): void;
   arrive(rows: ListJob[]): void;
   settle(result: RowsResult | null): void;
 };
@@ -45,7 +46,7 @@ function rowsWorker(): Worker | null {
   }
   worker?.addEventListener('message', ({ data }: MessageEvent<RowsReply>) => {
     const reading = readings.get(data.id);
-    if ('head' in data) return reading?.head(data.head);
+    if ('head' in data) return reading?.head?.(data.head);
     if ('arrived' in data) return reading?.arrive(data.arrived);
     reading?.settle(data);
     readings.delete(data.id);
@@ -67,12 +68,41 @@ export function sendPageRequest(path: string, token: string | null): PageRequest
   return target ? sendFromWorker(target, path, token) : sendFromHere(path, token);
 }
 
+/**
+ * The same for a first visit, sent from here at once (the worker would first have to load and start:
+ * about 50-90 ms later, measured); the worker reads the answer's body, handed over to it.
+ */
+export function sendEarlyPageRequest(path: string, token: string | null): PageRequest {
+  const target = rowsWorker();
+  const here = sendFromHere(path, token);
+  if (!target || !canTransferStreams()) return here;
+  const id = nextId++;
+  const rows = workerRows();
+  return {
+    response: here.response,
+    page(response) {
+      if (!response.body) return here.page(response);
+      readings.set(id, rows);
+      const request: RowsRequest = {
+        id,
+        read: { body: response.body, maxBytes: LIST_PAGE_MAX_BYTES },
+      };
+      target.postMessage(request, [response.body]);
+      return rows.page.promise;
+    },
+    onArrived: rows.onArrived,
+    abort() {
+      here.abort();
+      if (readings.delete(id)) target.postMessage({ id, cancel: true } satisfies RowsRequest);
+      rows.page.reject(new DOMException('Aborted', 'AbortError'));
+    },
+  };
+}
+
 function sendFromWorker(target: Worker, path: string, token: string | null): PageRequest {
   const id = nextId++;
   const response = settleable<Response>();
-  const page = settleable<ListPage>();
-  let arrived: readonly ListJob[] = [];
-  let listener: ((rows: readonly ListJob[]) => void) | undefined;
+  const rows = workerRows();
   readings.set(id, {
     head(head) {
       try {
@@ -83,16 +113,51 @@ function sendFromWorker(target: Worker, path: string, token: string | null): Pag
       // An error answer is all there is: getResource reads its text, and no page follows.
       if (head.errorText !== undefined) readings.delete(id);
     },
-    arrive(rows) {
-      arrived = [...arrived, ...rows];
-      listener?.(arrived);
-    },
+    arrive: rows.arrive,
     settle(result) {
       // Failed before its head: the answer never came.
       response.reject(new TypeError('no answer'));
+      rows.settle(result);
+    },
+  });
+  target.postMessage({
+    id,
+    fetch: { path, token, maxBytes: LIST_PAGE_MAX_BYTES },
+  } satisfies RowsRequest);
+  return {
+    response: response.promise,
+    page: () => rows.page.promise,
+    onArrived: rows.onArrived,
+    abort() {
+      if (!readings.delete(id)) return;
+      target.postMessage({ id, cancel: true } satisfies RowsRequest);
+      const aborted = new DOMException('Aborted', 'AbortError');
+      response.reject(aborted);
+      rows.page.reject(aborted);
+    },
+  };
+}
+
+/** A page the worker reads: its rows as they arrive, then the page, or the error getResource expects. */
+function workerRows() {
+  const page = settleable<ListPage>();
+  let arrived: readonly ListJob[] = [];
+  let listener: ((rows: readonly ListJob[]) => void) | undefined;
+  return {
+    page,
+    arrive(rows: ListJob[]) {
+      arrived = [...arrived, ...rows];
+      listener?.(arrived);
+    },
+    onArrived(next: (rows: readonly ListJob[]) => void) {
+      listener = next;
+      if (arrived.length > 0) next(arrived);
+    },
+    settle(result: RowsResult | null) {
       if (!result) return page.reject(new InvalidResponseError('the parser stopped'));
-      if (result.ok)
+      if (result.ok) {
         return page.resolve({ ...result.page, items: keepShown(arrived, result.page.items) });
+      }
       if ('failed' in result) {
         // A dropped connection is a TypeError to getResource, as when it reads the body itself.
         return page.reject(
@@ -105,26 +170,23 @@ function sendFromWorker(target: Worker, path: string, token: string | null): Pag
         result.invalid ? new InvalidResponseError(result.message) : new SyntaxError(result.message),
       );
     },
-  });
-  target.postMessage({
-    id,
-    fetch: { path, token, maxBytes: LIST_PAGE_MAX_BYTES },
-  } satisfies RowsRequest);
-  return {
-    response: response.promise,
-    page: () => page.promise,
-    onArrived(next) {
-      listener = next;
-      if (arrived.length > 0) next(arrived);
-    },
-    abort() {
-      if (!readings.delete(id)) return;
-      target.postMessage({ id, cancel: true } satisfies RowsRequest);
-      const aborted = new DOMException('Aborted', 'AbortError');
-      response.reject(aborted);
-      page.reject(aborted);
-    },
   };
+}
+
+let streamsTransfer: boolean | undefined;
+
+/** Whether a stream can be handed to a worker (not in every browser yet). */
+function canTransferStreams(): boolean {
+  if (streamsTransfer === undefined) {
+    try {
+      const stream = new ReadableStream();
+      structuredClone(stream, { transfer: [stream] });
+      streamsTransfer = true;
+    } catch {
+      streamsTransfer = false;
+    }
+  }
+  return streamsTransfer;
 }
 
 /** Rare (no worker could start): the parser's code is loaded then, not with every first page. */
