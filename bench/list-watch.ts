@@ -124,8 +124,8 @@ export async function timing(page: Page, t0: number): Promise<Timing> {
 type Span = { startTime: number; duration: number };
 
 /**
- * The list request's resource timing, from the page or from its list worker (which sends the request
- * itself), its start on the page's clock; the last one since `t0`.
+ * The list request's resource timing, its start on the page's clock; the last one since `t0`. A first
+ * visit's request is the page's own; a page change's is sent by the list worker.
  */
 async function listRequest(page: Page, t0: number): Promise<Span> {
   const find = ([path, since, origin]: readonly [string, number, number]) => {
@@ -138,7 +138,10 @@ async function listRequest(page: Page, t0: number): Promise<Span> {
   const origin = await page.evaluate(() => performance.timeOrigin);
   const args = [LIST_PATH, t0, origin] as const;
   const found = [await page.evaluate(find, args)];
-  for (const worker of page.workers()) found.push(await worker.evaluate(find, args));
+  for (const worker of page.workers()) {
+    // A worker may have ended since it was listed.
+    found.push(await worker.evaluate(find, args).catch(() => null));
+  }
   const span = found.find((s): s is Span => s !== null);
   if (!span) throw new Error(`no resource timing for ${LIST_PATH}`);
   return span;

@@ -1,11 +1,9 @@
-// Build only: index.html preloads the list worker's script and the app's code (src/boot.tsx and the
-// chunks it imports). The entry (src/main.ts) only starts the worker, which sends the list's early
-// request, and then imports boot.tsx; without these links the browser would start fetching both only
-// once the entry has run. The worker's script comes first: the list's request waits for it.
+// Build only: index.html preloads the app's code (src/boot.tsx and the chunks it imports). The entry
+// (src/main.ts) only sends the list's early request and then imports boot.tsx; without these links the
+// browser would start fetching the app's code only once the entry has run.
 import type { Plugin } from 'vite';
 
 const BOOT = /\/src\/boot\.tsx$/;
-const ROWS_WORKER = /^assets\/rows-worker-[\w-]+\.js$/;
 
 export function preloadBoot(): Plugin {
   return {
@@ -17,12 +15,7 @@ export function preloadBoot(): Plugin {
         const chunks = Object.values(bundle ?? {}).flatMap((c) => (c.type === 'chunk' ? [c] : []));
         const boot = chunks.find((c) => BOOT.test(c.facadeModuleId ?? ''));
         if (!boot) throw new Error('preload-boot: no chunk for src/boot.tsx');
-        // Emitted as an asset; fetched again by the Worker, from the HTTP cache (immutable assets).
-        const worker = Object.keys(bundle ?? {}).find((file) => ROWS_WORKER.test(file));
-        if (!worker) throw new Error('preload-boot: no script for src/jobs/list/rows-worker.ts');
-        const files = [worker, boot.fileName, ...boot.imports].filter(
-          (file) => file !== entry?.fileName,
-        );
+        const files = [boot.fileName, ...boot.imports].filter((file) => file !== entry?.fileName);
         return [...new Set(files)].map((file) => ({
           tag: 'link',
           attrs: { rel: 'modulepreload', crossorigin: '', href: `/${file}` },

@@ -74,7 +74,10 @@ export function jsonRequest(
   };
 }
 
-/** A request already on its way (a list page's, sent early or by the list worker), for getResource to carry on with. */
+/**
+ * A request already on its way (a list page's: sent early, or by the list worker), for getResource to
+ * carry on with.
+ */
 export type SentRequest = { response: Promise<Response>; abort(): void };
 
 const DEFAULT_TIMEOUT_MS = 30_000;

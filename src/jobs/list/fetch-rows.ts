@@ -1,6 +1,6 @@
 import { apiUrl, jsonRequest } from '../../api/http.ts';
 import { InvalidResponseError } from '../../api/validate.ts';
-import type { FetchRows, ReadRows, RowsReply, RowsRequest } from './rows-protocol.ts';
+import type { FetchRows, RowsReply, RowsRequest } from './rows-protocol.ts';
 import { StreamedRows } from './streamed-rows.ts';
 
 /** What an error answer's text is read up to: the page shows the server's message, in short. */
@@ -12,21 +12,26 @@ class TooLarge extends Error {}
 export function servePageRequests(
   post: (reply: RowsReply) => void,
 ): (request: RowsRequest) => void {
-  const requests = new Map<number, AbortController>();
+  const fetching = new Map<number, AbortController>();
+  const handed = new Map<number, StreamedRows>();
   return (request) => {
     const { id } = request;
-    if ('cancel' in request) {
-      requests.get(id)?.abort();
-      requests.delete(id);
-      return;
+    if ('fetch' in request) {
+      const controller = new AbortController();
+      fetching.set(id, controller);
+      void fetchRows(id, request.fetch, post, controller.signal).finally(() => fetching.delete(id));
+    } else if ('chunk' in request) {
+      let rows = handed.get(id);
+      if (!rows) handed.set(id, (rows = new StreamedRows()));
+      pushChunk(id, rows, new Uint8Array(request.chunk), post);
+    } else if ('end' in request) {
+      post(finished(id, handed.get(id) ?? new StreamedRows()));
+      handed.delete(id);
+    } else {
+      fetching.get(id)?.abort();
+      fetching.delete(id);
+      handed.delete(id);
     }
-    const controller = new AbortController();
-    requests.set(id, controller);
-    const reading =
-      'fetch' in request
-        ? fetchRows(id, request.fetch, post, controller.signal)
-        : readRows(id, request.read, post, controller.signal);
-    void reading.finally(() => requests.delete(id));
   };
 }
 
@@ -46,50 +51,41 @@ async function fetchRows(
     const { status, statusText, ok } = response;
     const headers = [...response.headers];
     if (!ok) {
-      const errorText = await readText(response, ERROR_TEXT_BYTES);
+      // The status is what counts (a 401 signs out): a body that fails to arrive is no message.
+      const errorText = await readText(response, ERROR_TEXT_BYTES).catch(() => '');
+      if (signal.aborted) return;
       return post({ id, head: { status, statusText, headers, errorText } });
     }
     post({ id, head: { status, statusText, headers } });
-    if (Number(response.headers.get('Content-Length')) > maxBytes) throw new TooLarge();
-    await readBody(id, response.body, maxBytes, post);
+    if (Number(response.headers.get('Content-Length')) > maxBytes) {
+      // Not one byte read, and the connection freed.
+      void response.body?.cancel().catch(() => undefined);
+      throw new TooLarge();
+    }
+    const rows = new StreamedRows();
+    let seen = 0;
+    for await (const chunk of chunks(response.body)) {
+      seen += chunk.length;
+      if (seen > maxBytes) throw new TooLarge();
+      pushChunk(id, rows, chunk, post);
+    }
+    post(finished(id, rows));
   } catch (error) {
     if (signal.aborted) return;
     post({ id, ok: false, failed: error instanceof TooLarge ? 'too-large' : 'network' });
   }
 }
 
-/** In the list worker: reads the body of an answer the page received (its head checked there). */
-async function readRows(
+/** Reads one more chunk of a page, and posts the rows it completed. */
+function pushChunk(
   id: number,
-  { body, maxBytes }: ReadRows,
+  rows: StreamedRows,
+  chunk: Uint8Array,
   post: (reply: RowsReply) => void,
-  signal: AbortSignal,
-): Promise<void> {
-  try {
-    await readBody(id, body, maxBytes, post);
-  } catch (error) {
-    if (signal.aborted) return;
-    post({ id, ok: false, failed: error instanceof TooLarge ? 'too-large' : 'network' });
-  }
-}
-
-/** Posts the rows read so far after each chunk, then the page or why it has none. */
-async function readBody(
-  id: number,
-  body: ReadableStream<Uint8Array<ArrayBuffer>> | null,
-  maxBytes: number,
-  post: (reply: RowsReply) => void,
-): Promise<void> {
-  const rows = new StreamedRows();
-  let seen = 0;
-  for await (const chunk of chunks(body)) {
-    seen += chunk.length;
-    if (seen > maxBytes) throw new TooLarge();
-    rows.push(chunk);
-    const arrived = rows.arrived();
-    if (arrived.length > 0) post({ id, arrived });
-  }
-  post(finished(id, rows));
+): void {
+  rows.push(chunk);
+  const arrived = rows.arrived();
+  if (arrived.length > 0) post({ id, arrived });
 }
 
 function finished(id: number, rows: StreamedRows): RowsReply {

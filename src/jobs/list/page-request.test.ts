@@ -11,7 +11,12 @@ import type { RowsReply, RowsRequest } from './rows-protocol.ts';
 
 // jsdom has no Worker: the list worker's own code runs here, its messages copied as between threads.
 const toWorker = vi.fn<(request: RowsRequest) => void>();
+const started: InProcessWorker[] = [];
 class InProcessWorker extends EventTarget {
+  constructor() {
+    super();
+    started.push(this);
+  }
   private readonly serve = servePageRequests((reply: RowsReply) =>
     setTimeout(() =>
       this.dispatchEvent(new MessageEvent('message', { data: structuredClone(reply) })),
@@ -71,11 +76,23 @@ describe('a list page fetched by the list worker', () => {
     expect(api.calls).toEqual(['/api/jobs?skip=0&perPage=30']);
     const page = await fetchJobsPage(FIRST_PAGE);
     expect(api.calls).toHaveLength(1);
-    expect(toWorker).toHaveBeenCalledWith({
-      id: expect.any(Number) as number,
-      read: { body: expect.any(ReadableStream) as ReadableStream, maxBytes: 256 * 1024 * 1024 },
-    });
+    // The body went over in one chunk (handed over, so empty here now), then its end.
+    expect(toWorker.mock.calls.map(([request]) => Object.keys(request).sort())).toEqual([
+      ['chunk', 'id'],
+      ['end', 'id'],
+    ]);
     expect(page).toEqual(listPage(jobSeries(3)));
+  });
+
+  it("reads a first visit's error answer on the page, and gives the worker nothing of it", async () => {
+    fakeApi().reply(() => json({ message: 'Down for maintenance' }, 503));
+    startEarlyListRequest(new URL('http://localhost/jobs'));
+    await expect(fetchJobsPage(FIRST_PAGE)).rejects.toMatchObject({
+      kind: 'http',
+      status: 503,
+      message: 'Down for maintenance',
+    });
+    expect(toWorker).not.toHaveBeenCalled();
   });
 
   it('gives the rows read so far while the page arrives, and keeps them as the same objects', async () => {
@@ -106,13 +123,31 @@ describe('a list page fetched by the list worker', () => {
     });
   });
 
-  it('reads nothing of a page announced larger than the cap', async () => {
-    fakeApi().reply(
-      () => new Response('{"items": []}', { headers: { 'Content-Length': String(2 ** 40) } }),
-    );
+  it('reads nothing of a page announced larger than the cap, and frees its connection', async () => {
+    const cancelled = vi.fn();
+    const body = new ReadableStream<Uint8Array>({ cancel: cancelled });
+    fakeApi().reply(() => new Response(body, { headers: { 'Content-Length': String(2 ** 40) } }));
     await expect(fetchJobsPage(FIRST_PAGE)).rejects.toMatchObject({
       kind: 'invalid-response',
       message: "The server's answer is larger than 256 MB, more than this page reads.",
+    });
+    expect(cancelled).toHaveBeenCalled();
+  });
+
+  it('keeps the status of an error answer whose body breaks off', async () => {
+    fakeApi().reply(() => {
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(encoder.encode('{"message": "Bus'));
+          controller.error(new TypeError('network error'));
+        },
+      });
+      return new Response(body, { status: 503, headers: { 'Retry-After': '3' } });
+    });
+    await expect(fetchJobsPage(FIRST_PAGE)).rejects.toMatchObject({
+      kind: 'http',
+      status: 503,
+      retryAfterMs: 3000,
     });
   });
 
@@ -152,5 +187,21 @@ describe('a list page fetched by the list worker', () => {
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
     const init = api.fetch.mock.calls[0]?.[1];
     await vi.waitFor(() => expect(init?.signal?.aborted).toBe(true));
+  });
+
+  // Last: the worker is not started again, and the tests after it would read on the page.
+  it('tries again when the worker crashes while it reads a page, then reads it on the page', async () => {
+    const body = heldBody();
+    const api = fakeApi({ jobs: jobSeries(2) });
+    api.reply(() => (api.calls.length === 1 ? body.response : undefined));
+    const first = fetchJobsPage(FIRST_PAGE);
+    body.send('{"items": [');
+    await vi.waitFor(() => expect(api.calls).toHaveLength(1));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    started.at(-1)?.dispatchEvent(new Event('error', { cancelable: true }));
+    await expect(first).rejects.toMatchObject({ kind: 'network' });
+    toWorker.mockClear();
+    expect(await fetchJobsPage(FIRST_PAGE)).toEqual(listPage(jobSeries(2)));
+    expect(toWorker).not.toHaveBeenCalled();
   });
 });

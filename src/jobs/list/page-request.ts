@@ -70,33 +70,59 @@ export function sendPageRequest(path: string, token: string | null): PageRequest
 
 /**
  * The same for a first visit, sent from here at once (the worker would first have to load and start:
- * about 50-90 ms later, measured); the worker reads the answer's body, handed over to it.
+ * about 50-90 ms later, measured). The worker reads the answer's body, handed to it chunk by chunk:
+ * this thread passes the bytes on, but by the time they come the app has started and it is idle.
  */
 export function sendEarlyPageRequest(path: string, token: string | null): PageRequest {
   const target = rowsWorker();
   const here = sendFromHere(path, token);
-  if (!target || !canTransferStreams()) return here;
+  if (!target) return here;
   const id = nextId++;
   const rows = workerRows();
+  const stop = () => {
+    if (readings.delete(id)) target.postMessage({ id, cancel: true } satisfies RowsRequest);
+  };
   return {
     response: here.response,
-    page(response) {
-      if (!response.body) return here.page(response);
+    async page(response) {
+      // The worker failed to start since: this page is read here.
+      if (worker !== target || !response.body) return here.page(response);
       readings.set(id, rows);
-      const request: RowsRequest = {
-        id,
-        read: { body: response.body, maxBytes: LIST_PAGE_MAX_BYTES },
-      };
-      target.postMessage(request, [response.body]);
+      const reader = response.body.getReader();
+      try {
+        for (let read = await reader.read(); !read.done; read = await reader.read()) {
+          if (!readings.has(id)) {
+            // The worker stopped (it crashed: the page has its error): the rest is not read.
+            void reader.cancel().catch(() => undefined);
+            return await rows.page.promise;
+          }
+          const chunk = ownBuffer(read.value);
+          target.postMessage({ id, chunk } satisfies RowsRequest, [chunk]);
+        }
+      } catch (error) {
+        stop();
+        throw error;
+      }
+      target.postMessage({ id, end: true } satisfies RowsRequest);
       return rows.page.promise;
     },
     onArrived: rows.onArrived,
     abort() {
       here.abort();
-      if (readings.delete(id)) target.postMessage({ id, cancel: true } satisfies RowsRequest);
+      stop();
       rows.page.reject(new DOMException('Aborted', 'AbortError'));
     },
   };
+}
+
+/** The chunk's bytes as a buffer of their own, to hand over to the worker without a copy when possible. */
+function ownBuffer(chunk: Uint8Array): ArrayBuffer {
+  const { buffer } = chunk;
+  return buffer instanceof ArrayBuffer &&
+    chunk.byteOffset === 0 &&
+    chunk.byteLength === buffer.byteLength
+    ? buffer
+    : chunk.slice().buffer;
 }
 
 function sendFromWorker(target: Worker, path: string, token: string | null): PageRequest {
@@ -115,7 +141,8 @@ function sendFromWorker(target: Worker, path: string, token: string | null): Pag
     },
     arrive: rows.arrive,
     settle(result) {
-      // Failed before its head: the answer never came.
+      // Settled before its head came (a failed request, a crash): there is no answer. Once the head
+      // came, this does nothing.
       response.reject(new TypeError('no answer'));
       rows.settle(result);
     },
@@ -154,7 +181,8 @@ function workerRows() {
       if (arrived.length > 0) next(arrived);
     },
     settle(result: RowsResult | null) {
-      if (!result) return page.reject(new InvalidResponseError('the parser stopped'));
+      // The worker crashed: tried again (on this thread, as the worker is not started again).
+      if (!result) return page.reject(new TypeError('the list worker stopped'));
       if (result.ok) {
         return page.resolve({ ...result.page, items: keepShown(arrived, result.page.items) });
       }
@@ -171,22 +199,6 @@ function workerRows() {
       );
     },
   };
-}
-
-let streamsTransfer: boolean | undefined;
-
-/** Whether a stream can be handed to a worker (not in every browser yet). */
-function canTransferStreams(): boolean {
-  if (streamsTransfer === undefined) {
-    try {
-      const stream = new ReadableStream();
-      structuredClone(stream, { transfer: [stream] });
-      streamsTransfer = true;
-    } catch {
-      streamsTransfer = false;
-    }
-  }
-  return streamsTransfer;
 }
 
 /** Rare (no worker could start): the parser's code is loaded then, not with every first page. */

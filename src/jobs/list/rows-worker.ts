@@ -1,6 +1,6 @@
-// Fetches list pages off the main thread, parses them as their bytes arrive and sends back only their
-// rows: the megabytes of payload a page carries are dropped here, so the page never holds them, and
-// its thread never passes them on.
+// Fetches list pages off the main thread (or reads the body of a first visit's, handed over by the
+// page), parses them as their bytes arrive and sends back only their rows: the megabytes of payload a
+// page carries are dropped here, so the page never holds them.
 import { servePageRequests } from './fetch-rows.ts';
 import type { RowsReply, RowsRequest } from './rows-protocol.ts';
 
