@@ -102,7 +102,7 @@ type GetOptions = {
 };
 
 /** The answer with its body counted as it arrives: past `max` bytes the download stops. */
-function capped(response: Response, max: number, exceeded: () => void): Response {
+export function capped(response: Response, max: number, exceeded: () => void): Response {
   const declared = Number(response.headers.get('Content-Length'));
   let seen = 0;
   const stop = (controller: TransformStreamDefaultController) => {

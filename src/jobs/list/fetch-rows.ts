@@ -1,12 +1,10 @@
-import { apiUrl, jsonRequest } from '../../api/http.ts';
+import { apiUrl, capped, jsonRequest } from '../../api/http.ts';
 import { InvalidResponseError } from '../../api/validate.ts';
 import type { FetchRows, RowsReply, RowsRequest } from './rows-protocol.ts';
 import { StreamedRows } from './streamed-rows.ts';
 
 /** What an error answer's text is read up to: the page shows the server's message, in short. */
 const ERROR_TEXT_BYTES = 64 * 1024;
-
-class TooLarge extends Error {}
 
 /** The list worker's side of the messages: `post` sends a reply to the page. */
 export function servePageRequests(
@@ -46,6 +44,7 @@ async function fetchRows(
   post: (reply: RowsReply) => void,
   signal: AbortSignal,
 ): Promise<void> {
+  let tooLarge = false;
   try {
     const response = await fetch(apiUrl(path), jsonRequest('GET', token, signal));
     const { status, statusText, ok } = response;
@@ -57,22 +56,14 @@ async function fetchRows(
       return post({ id, head: { status, statusText, headers, errorText } });
     }
     post({ id, head: { status, statusText, headers } });
-    if (Number(response.headers.get('Content-Length')) > maxBytes) {
-      // Not one byte read, and the connection freed.
-      void response.body?.cancel().catch(() => undefined);
-      throw new TooLarge();
-    }
+    // The same cap as on the page: a body announced too large is not read, one growing past it is cut.
+    const { body } = capped(response, maxBytes, () => (tooLarge = true));
     const rows = new StreamedRows();
-    let seen = 0;
-    for await (const chunk of chunks(response.body)) {
-      seen += chunk.length;
-      if (seen > maxBytes) throw new TooLarge();
-      pushChunk(id, rows, chunk, post);
-    }
+    for await (const chunk of chunks(body)) pushChunk(id, rows, chunk, post);
     post(finished(id, rows));
-  } catch (error) {
+  } catch {
     if (signal.aborted) return;
-    post({ id, ok: false, failed: error instanceof TooLarge ? 'too-large' : 'network' });
+    post({ id, ok: false, failed: tooLarge ? 'too-large' : 'network' });
   }
 }
 

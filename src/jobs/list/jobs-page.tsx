@@ -67,7 +67,7 @@ export function JobsPage() {
     : { rows: data?.items ?? [], drift: null };
   // The first rows of this page as they are read, in place of the previous page's; not where the page
   // must first be checked against the one paged from (drift). Drawn in a render that gives way to
-  // other work (from the first render on), so the bytes still arriving are not held up.
+  // other work (from the first render on), so the page stays responsive while the rest arrives.
   const arrivingNow = useArrivingRows(
     current || error || listState.from ? null : jobsListPath(params),
   );
