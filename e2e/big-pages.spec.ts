@@ -105,3 +105,25 @@ test("a page's megabytes are not kept on the page: rows keep what they show", as
   // The app alone takes a few MB; one copy of the page would be 16 MB more.
   expect(usedSize).toBeLessThan(payloadBytes / 2);
 });
+
+test('rows far below the screen are not drawn until scrolled near, and take their place meanwhile', async ({
+  page,
+}) => {
+  await openSignedIn(page, '/jobs?perPage=100');
+  await expect(settledRows(page)).toHaveCount(100);
+  const drawn = (row: number) =>
+    settledRows(page)
+      .nth(row)
+      .evaluate((tr) => ({
+        // What the browser skips is the row's inside; the row itself keeps its box.
+        drawn: tr.firstElementChild?.checkVisibility({ contentVisibilityAuto: true }),
+        height: Math.round(tr.getBoundingClientRect().height),
+      }));
+  expect(await drawn(1)).toEqual({ drawn: true, height: 41 });
+  // A row far below keeps a drawn row's height, so the page's height and scrollbar do not change.
+  expect(await drawn(90)).toEqual({ drawn: false, height: 41 });
+  // Still in the page for find-in-page and assistive technology.
+  await expect(settledRows(page).nth(90).getByRole('link')).toHaveCount(1);
+  await settledRows(page).nth(90).scrollIntoViewIfNeeded();
+  await expect.poll(() => drawn(90)).toEqual({ drawn: true, height: 41 });
+});

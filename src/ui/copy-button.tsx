@@ -24,18 +24,9 @@ const COPIED_ICON = (
 );
 const COPY_ICON = (
   <svg aria-hidden="true" viewBox="0 0 16 16" className="size-3.5">
-    <rect
-      x="5"
-      y="5"
-      width="9"
-      height="9"
-      rx="1.5"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.5"
-    />
+    {/* The front sheet and the corner of the one behind, one path (one element in each row). */}
     <path
-      d="M11 3.5V3a1 1 0 0 0-1-1H3a1 1 0 0 0-1 1v7a1 1 0 0 0 1 1h.5"
+      d="M6.5 5h6A1.5 1.5 0 0 1 14 6.5v6a1.5 1.5 0 0 1-1.5 1.5h-6A1.5 1.5 0 0 1 5 12.5v-6A1.5 1.5 0 0 1 6.5 5zM11 3.5V3a1 1 0 0 0-1-1H3a1 1 0 0 0-1 1v7a1 1 0 0 0 1 1h.5"
       fill="none"
       stroke="currentColor"
       strokeWidth="1.5"

@@ -24,12 +24,17 @@ function read(key: string, where: Where): boolean {
   }
 }
 
+function notifyAll() {
+  for (const listener of listeners) listener();
+}
+
+// One listener on the window for them all: a page of rows reads the absolute-times choice in each row.
 function subscribe(listener: () => void) {
+  if (listeners.size === 0) window.addEventListener('storage', notifyAll); // a choice made in another tab
   listeners.add(listener);
-  window.addEventListener('storage', listener); // a local choice made in another tab
   return () => {
     listeners.delete(listener);
-    window.removeEventListener('storage', listener);
+    if (listeners.size === 0) window.removeEventListener('storage', notifyAll);
   };
 }
 
@@ -50,7 +55,7 @@ export function useStoredFlag(key: string, where: Where): [boolean, (on: boolean
       } catch {
         unsaved.set(key, on);
       }
-      for (const listener of listeners) listener();
+      notifyAll();
     },
     [key, where],
   );

@@ -7,7 +7,7 @@ import { RelativeTime } from '../../ui/relative-time.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
 import { formatDuration, parseTime } from '../../ui/time.ts';
 import { useNow } from '../../ui/use-now.ts';
-import { ownerCol, TableFrame, td } from './table-frame.tsx';
+import { jobRow, ownerCol, rowGrid, TableFrame, td } from './table-frame.tsx';
 import { SkeletonRows } from './skeleton-rows.tsx';
 import { isFinished, isWaiting } from '../../api/job-status.ts';
 import { forAttribute, shortId } from '../../lib/format.ts';
@@ -60,9 +60,10 @@ export function JobsTable({
   return (
     <TableFrame busy={busy || pending > 0}>
       <tbody
+        role="rowgroup"
         onClick={onLinkClick}
         className={cn(
-          'divide-y divide-line transition-opacity',
+          'block divide-y divide-line transition-opacity',
           stale && 'opacity-60 delay-200 duration-300',
         )}
       >
@@ -87,13 +88,14 @@ const JobRow = memo(function JobRow({ job, selected, onSelect, marked, onMark }:
   const idLink = jobIdLink(job.id);
   return (
     <tr
+      role="row"
       data-job-id={job.id}
       data-selected={selected || undefined}
       // Tabbing into a row moves the keyboard selection there too.
       onFocus={() => onSelect?.(job.id)}
-      className="hover:bg-raised data-selected:bg-accent-soft"
+      className={cn(jobRow, 'hover:bg-raised data-selected:bg-accent-soft')}
     >
-      <td className={td}>
+      <td role="cell" className={td}>
         <div className="flex items-center gap-1">
           {onMark && (
             <input
@@ -115,13 +117,14 @@ const JobRow = memo(function JobRow({ job, selected, onSelect, marked, onMark }:
           <CopyButton value={job.id} label={`Copy job id ${shortId(job.id)}`} />
         </div>
       </td>
-      <td className={td}>
+      <td role="cell" className={td}>
         <StatusBadge status={job.status} />
       </td>
-      <td className={cn(td, 'truncate')} title={forAttribute(job.jobType)}>
+      <td role="cell" className={cn(td, 'truncate')} title={forAttribute(job.jobType)}>
         {job.jobType}
       </td>
       <td
+        role="cell"
         className={cn(td, ownerCol, 'truncate')}
         title={forAttribute(
           job.ownerOrganization ? `${job.ownerUser} · ${job.ownerOrganization}` : job.ownerUser,
@@ -130,13 +133,13 @@ const JobRow = memo(function JobRow({ job, selected, onSelect, marked, onMark }:
         {job.ownerUser}
         {job.ownerOrganization && <span className="text-muted"> · {job.ownerOrganization}</span>}
       </td>
-      <td className={td}>
+      <td role="cell" className={td}>
         <RelativeTime iso={job.createdAt} />
       </td>
-      <td className={cn(td, 'text-right tabular-nums')}>
+      <td role="cell" className={cn(td, 'text-right tabular-nums')}>
         <Duration job={job} />
       </td>
-      <td className={cn(td, 'truncate')}>
+      <td role="cell" className={cn(td, 'truncate')}>
         {job.errorCode ? (
           <span
             className="font-mono text-xs text-danger"
@@ -153,11 +156,11 @@ const JobRow = memo(function JobRow({ job, selected, onSelect, marked, onMark }:
 
 function UnreadableRow({ item: { id, problem } }: { item: UnreadableItem }) {
   return (
-    <tr>
-      <td className={td}>
+    <tr role="row" className={rowGrid}>
+      <td role="cell" className={td}>
         {id === undefined ? <Dash /> : <Link {...jobIdLink(id)} className="font-mono underline" />}
       </td>
-      <td colSpan={6} className={cn(td, 'text-danger')}>
+      <td role="cell" className={cn(td, 'col-[2/-1] text-danger')}>
         {/* Wrapped to the width the screen shows of it: on a narrow screen the table scrolls sideways. */}
         <div className="max-w-[calc(100vw-13rem)] break-words whitespace-normal">
           Could not be read: {problem}

@@ -1,4 +1,4 @@
-import { ownerCol, td } from './table-frame.tsx';
+import { ownerCol, rowGrid, td } from './table-frame.tsx';
 import { cn } from '../../ui/cn.ts';
 
 // Roughly each column's usual width.
@@ -27,10 +27,13 @@ export function SkeletonRows({ rows, divided = false }: SkeletonRowsProps) {
     // One animation for the whole body, not one per cell: hundreds of animated cells cost style
     // recalculations and an animationstart event each, all while the real page is arriving.
     <tbody
-      className={cn('animate-pulse divide-y divide-line', divided && '[&>tr:first-child]:border-t')}
+      className={cn(
+        'block animate-pulse divide-y divide-line',
+        divided && '[&>tr:first-child]:border-t',
+      )}
     >
       {Array.from({ length: drawn }, (_, i) => (
-        <tr key={i} aria-hidden="true" data-skeleton="">
+        <tr key={i} aria-hidden="true" data-skeleton="" className={rowGrid}>
           {SKELETON_WIDTHS.map((width, col) => (
             <td key={col} className={cn(td, col === 3 && ownerCol)}>
               <div className={cn('h-6 rounded bg-line', width)} />
@@ -39,10 +42,9 @@ export function SkeletonRows({ rows, divided = false }: SkeletonRowsProps) {
         </tr>
       ))}
       {rows > drawn && (
-        <tr aria-hidden="true">
-          {/* One cell, no colSpan (a span wider than the visible columns adds a phantom one). Its
-              height is a style property set from script (CSSOM), which the CSP allows. */}
-          <td style={{ height: (rows - drawn) * ROW_HEIGHT_PX }} />
+        <tr aria-hidden="true" className="block">
+          {/* Its height is a style property set from script (CSSOM), which the CSP allows. */}
+          <td className="block" style={{ height: (rows - drawn) * ROW_HEIGHT_PX }} />
         </tr>
       )}
     </tbody>
