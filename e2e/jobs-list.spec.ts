@@ -352,8 +352,11 @@ test.describe('failures', () => {
     await expect(page).toHaveURL('/jobs');
     await expect(jobRows(page)).toHaveCount(30);
 
+    // Only the organization's request: the personal list's next-page prefetch and its one-row check
+    // for new jobs may still be on their way.
     await sim.fault({
       path: 'list',
+      query: 'organization=acme-legal',
       status: 403,
       body: '{"message":"Membership is being checked"}',
     });

@@ -185,7 +185,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     const found = route(rawPath);
     if (found) requestCounts[found.kind] += 1;
     byPath[rawPath] = (byPath[rawPath] ?? 0) + 1;
-    const fault = faults.take(found?.kind, rawPath);
+    const fault = faults.take(found?.kind, rawPath, query);
     const serve = (): void => guard(res, () => serveApi(req, res, found, query));
     if (fault) faults.apply(fault, res, serve);
     else serve();

@@ -174,6 +174,13 @@ describe('POST /__sim/faults', () => {
     expect(await faulted.json()).toEqual({ message: expect.any(String) });
   });
 
+  it('matches only requests whose query holds the given text', async () => {
+    await control('faults', { path: 'list', query: 'organization=acme-legal', status: 403 });
+    expect((await api('/api/jobs?skip=30&perPage=30')).status).toBe(200);
+    expect((await api('/api/jobs?organization=acme-legal')).status).toBe(403);
+    expect((await api('/api/jobs?organization=acme-legal')).status).toBe(200);
+  });
+
   it('faults even requests without a token (the fault replaces the whole answer)', async () => {
     await control('faults', { path: '/api/jobs', count: 1, status: 429 });
     expect((await fetch(`${server.url}/api/jobs`)).status).toBe(429);

@@ -16,6 +16,9 @@ const KINDS: readonly string[] = [
 export type FaultSpec = {
   /** An endpoint kind, or a prefix of the request pathname (raw or percent-decoded). */
   path: string;
+  /** Text the request's query must contain as well, e.g. `organization=acme-legal` (a page's own
+   * request, not the next page's prefetch or a one-row check made meanwhile). */
+  query?: string;
   count: number;
   status?: number;
   body?: string;
@@ -45,6 +48,8 @@ export function parseFaultSpec(body: Record<string, unknown>): FaultSpec {
       '"path" is required: an endpoint kind (list, job, status, stream, cancel) or a path prefix',
     );
   const spec: FaultSpec = { path, count: optional(body, 'count', isCount, 'an integer >= 1') ?? 1 };
+  const query = optional(body, 'query', isString, 'a string');
+  if (query !== undefined) spec.query = query;
   const status = optional(body, 'status', isStatus, 'an HTTP status (200-599)');
   const text = optional(body, 'body', isString, 'a string');
   const contentType = optional(body, 'contentType', isString, 'a string');
@@ -86,12 +91,18 @@ export function createFaultRegistry() {
   }
 
   /** The first registered fault matching this request, consuming one of its uses. */
-  function take(kind: EndpointKind | undefined, rawPath: string): FaultSpec | undefined {
+  function take(
+    kind: EndpointKind | undefined,
+    rawPath: string,
+    query: string,
+  ): FaultSpec | undefined {
     const decoded = decodeSegment(rawPath) ?? rawPath;
-    const fault = faults.find((f) =>
-      KINDS.includes(f.path)
-        ? f.path === kind
-        : rawPath.startsWith(f.path) || decoded.startsWith(f.path),
+    const fault = faults.find(
+      (f) =>
+        (KINDS.includes(f.path)
+          ? f.path === kind
+          : rawPath.startsWith(f.path) || decoded.startsWith(f.path)) &&
+        (f.query === undefined || query.includes(f.query)),
     );
     if (!fault) return undefined;
     fault.remaining -= 1;
