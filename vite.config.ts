@@ -5,6 +5,7 @@ import { simulatorPlugin } from './simulator/vite-plugin.ts';
 import { reactRouterProduction } from './scripts/react-router-production.ts';
 import { precompress } from './scripts/precompress.ts';
 import { preloadBoot } from './scripts/preload-boot.ts';
+import { bootChunkGroups } from './scripts/boot-chunks.ts';
 
 // `npm run dev` only (production is server/): with NUEXTRACT_API_URL set, /api goes to that upstream;
 // otherwise the built-in simulator answers it. The dev server goes without the production headers
@@ -37,6 +38,13 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     // scripts/bundle-size.ts follows each page's chunks (lazy routes included) through the manifest.
     manifest: true,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: bootChunkGroups(),
+        },
+      },
+    },
   },
   test: {
     globals: true,

@@ -1,9 +1,12 @@
-// Build only: index.html preloads the app's code (src/boot.tsx and the chunks it imports). The entry
-// (src/main.ts) only sends the list's early request and then imports boot.tsx; without these links the
-// browser would start fetching the app's code only once the entry has run.
+// Build only: index.html preloads the app's code (src/boot.tsx, React's DOM renderer and the chunks
+// they import). The entry (src/main.ts) only sends the list's early request and then imports them;
+// without these links the browser would start fetching the app's code only once the entry has run.
 import type { Plugin } from 'vite';
 
-const BOOT = /\/src\/boot\.tsx$/;
+/** The modules main.ts imports once the early request has left, in that order. */
+const STARTED = [/\/node_modules\/react-dom\/client\.js$/, /\/src\/boot\.tsx$/];
+
+type Chunk = { fileName: string; imports: string[]; moduleIds: string[] };
 
 export function preloadBoot(): Plugin {
   return {
@@ -12,11 +15,27 @@ export function preloadBoot(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(_html, { bundle, chunk: entry }) {
-        const chunks = Object.values(bundle ?? {}).flatMap((c) => (c.type === 'chunk' ? [c] : []));
-        const boot = chunks.find((c) => BOOT.test(c.facadeModuleId ?? ''));
-        if (!boot) throw new Error('preload-boot: no chunk for src/boot.tsx');
-        const files = [boot.fileName, ...boot.imports].filter((file) => file !== entry?.fileName);
-        return [...new Set(files)].map((file) => ({
+        const chunks = new Map<string, Chunk>();
+        for (const c of Object.values(bundle ?? {}))
+          if (c.type === 'chunk') chunks.set(c.fileName, c);
+        const files = new Set<string>();
+        const add = (chunk: Chunk) => {
+          if (files.has(chunk.fileName)) return;
+          files.add(chunk.fileName);
+          for (const file of chunk.imports) {
+            const imported = chunks.get(file);
+            if (imported) add(imported);
+          }
+        };
+        for (const module of STARTED) {
+          const chunk = [...chunks.values()].find((c) => c.moduleIds.some((id) => module.test(id)));
+          if (!chunk) throw new Error(`preload-boot: no chunk holds ${module.source}`);
+          add(chunk);
+        }
+        // The entry and what it imports statically are linked by Vite already.
+        for (const file of [entry?.fileName, ...(entry?.imports ?? [])])
+          if (file) files.delete(file);
+        return [...files].map((file) => ({
           tag: 'link',
           attrs: { rel: 'modulepreload', crossorigin: '', href: `/${file}` },
           injectTo: 'head' as const,
