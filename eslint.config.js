@@ -11,7 +11,7 @@ const ROUTER_LINK = {
   message: 'Use Link from src/ui/link.tsx (see scripts/check-bundle.ts).',
 };
 // The start-up files at the top of src/, which nothing below them may import.
-const TOP_FILES = ['router', 'app', 'main', 'boot', 'query-client'];
+const TOP_FILES = ['router', 'app', 'main', 'boot', 'dom-renderer', 'query-client'];
 
 /** One no-restricted-imports block per layer: the folders and top files it may not import from. */
 function importLayers(layers) {

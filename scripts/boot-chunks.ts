@@ -24,7 +24,11 @@ function staticGraph(from: string, ctx: Rolldown.ChunkingContext): Set<string> {
 export function bootChunkGroups(): Rolldown.CodeSplittingGroup[] {
   let app: Set<string> | undefined;
   return [
-    { name: 'react-dom', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 2 },
+    {
+      name: 'react-dom',
+      test: /node_modules[\\/](react|react-dom|scheduler)[\\/]|src[\\/]dom-renderer\.ts$/,
+      priority: 2,
+    },
     {
       name(id, ctx) {
         if (!app) {

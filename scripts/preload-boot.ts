@@ -4,7 +4,7 @@
 import type { Plugin } from 'vite';
 
 /** The modules main.ts imports once the early request has left, in that order. */
-const STARTED = [/\/node_modules\/react-dom\/client\.js$/, /\/src\/boot\.tsx$/];
+const STARTED = [/\/src\/dom-renderer\.ts$/, /\/src\/boot\.tsx$/];
 
 type Chunk = { fileName: string; imports: string[]; moduleIds: string[] };
 

@@ -1,5 +1,5 @@
 import { startTransition, StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot } from './dom-renderer.ts';
 import { App } from './app.tsx';
 import { createQueryClient } from './query-client.ts';
 

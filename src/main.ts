@@ -8,7 +8,7 @@ startEarlyListRequest(new URL(window.location.href));
 // React's DOM renderer first, then the app, each evaluated in a task of its own: one module graph is
 // evaluated in one task, and the two together made one of about 60 ms while the list loads. Both are
 // preloaded, in their own chunks (scripts/boot-chunks.ts), so the second waits for no download.
-import('react-dom/client')
+import('./dom-renderer.ts')
   .then(() => import('./boot.tsx'))
   .catch(() => {
     // A deploy replaced the files, or the network dropped: say so rather than leave a blank page.
