@@ -35,7 +35,7 @@ let worker: Worker | null | undefined;
 let nextId = 1;
 const readings = new Map<number, Reading>();
 
-/** The tab's list worker, started with its first request (index.html preloads its script). */
+/** The tab's list worker, started with its first request. */
 function rowsWorker(): Worker | null {
   if (worker !== undefined) return worker;
   try {
