@@ -16,7 +16,7 @@ const KINDS: readonly string[] = [
 export type FaultSpec = {
   /** An endpoint kind, or a prefix of the request pathname (raw or percent-decoded). */
   path: string;
-  /** Text the request's query must contain as well, e.g. `organization=acme-legal` (a page's own
+  /** Text the request's raw query must contain as well, e.g. `organization=acme-legal` (a page's own
    * request, not the next page's prefetch or a one-row check made meanwhile). */
   query?: string;
   count: number;

@@ -21,8 +21,8 @@ describe('cn', () => {
     expect(cn('bg-surface hover:bg-raised', false, undefined, 'dark:bg-page')).toBe(
       'bg-surface hover:bg-raised dark:bg-page',
     );
-    expect(cn('hidden', ['sm:table-cell', null], 'truncate', false, undefined)).toBe(
-      'hidden sm:table-cell truncate',
+    expect(cn('hidden', ['sm:block', null], 'truncate', false, undefined)).toBe(
+      'hidden sm:block truncate',
     );
   });
 });

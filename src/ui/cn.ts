@@ -23,7 +23,6 @@ const merge = createTailwindMerge(() => ({
       'inline-flex',
       'grid',
       'hidden',
-      'table-cell',
     ],
     w: [{ w: [anyValue] }],
     'max-w': [{ 'max-w': [anyValue] }],

@@ -54,6 +54,19 @@ describe('useNow', () => {
     expect(screen.getByLabelText('a')).toHaveTextContent('12000');
   });
 
+  it('moves a clock to its new interval, and starts one that becomes active', () => {
+    const { rerender } = render(<Clock name="a" intervalMs={1000} active={false} />);
+    rerender(<Clock name="a" intervalMs={1000} />);
+    act(() => vi.advanceTimersByTime(1000));
+    expect(screen.getByLabelText('a')).toHaveTextContent('11000');
+    rerender(<Clock name="a" intervalMs={30_000} />);
+    expect(vi.getTimerCount()).toBe(1);
+    act(() => vi.advanceTimersByTime(29_000));
+    expect(screen.getByLabelText('a')).toHaveTextContent('11000');
+    act(() => vi.advanceTimersByTime(1000));
+    expect(screen.getByLabelText('a')).toHaveTextContent('41000');
+  });
+
   it('does not tick while inactive', () => {
     render(<Clock name="idle" active={false} />);
     expect(vi.getTimerCount()).toBe(0);

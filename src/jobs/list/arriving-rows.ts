@@ -3,16 +3,17 @@ import type { ListJob } from './list-job.ts';
 
 // The first rows of the list pages on their way, by request path, while they arrive: the table shows
 // a screenful before the last byte (100 big jobs take a while to arrive). Only a screenful, and only
-// once a request has taken a while: each draw is a layout of the whole table, which competes for the
-// processor with the worker reading the page (drawing every row as it came made the page complete
-// later, measured on 2 cores); a page that comes quickly is drawn once, complete.
+// once a request has taken a while: each draw is a render and a layout of the table, which compete for
+// the processor with the worker reading the page (drawing every row as it came made the page complete
+// later, measured on 2 cores, and again once off-screen rows skipped layout); a page that comes quickly
+// is drawn once, complete.
 type ArrivingRows = { path: string; rows: readonly ListJob[] };
 
 /** How long a page change waits for its page before drawing the first of its rows. */
 export const EARLY_DRAW_DELAY_MS = 400;
 /** Rows a tall screen shows below the page's header (41 px each). */
 const SCREENFUL = 24;
-/** The least time between two draws of arriving rows: each is a layout of the whole table. */
+/** The least time between two draws of arriving rows: each is a render and a layout. */
 const DRAW_GAP_MS = 100;
 
 /** The rows read so far, and from when they may be drawn. */

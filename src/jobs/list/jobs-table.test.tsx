@@ -92,7 +92,7 @@ describe('rows still to come', () => {
     const { container } = renderTable([], 100);
     expect(container.querySelectorAll('tr[data-skeleton]')).toHaveLength(20);
     const spacer = container.querySelector('tbody:last-child tr:last-child td') as HTMLElement;
-    expect(spacer.style.height).toBe(`${80 * 41}px`);
+    expect(spacer.style.height).toBe('calc(80 * (2.5rem + 1px))');
     expect(screen.getByRole('table', { name: 'Jobs' })).toHaveAttribute('aria-busy', 'true');
   });
 
@@ -107,7 +107,7 @@ describe('rows still to come', () => {
     expect(container.querySelectorAll('tr[data-job-id]')).toHaveLength(1);
     expect(container.querySelectorAll('tr[data-skeleton]')).toHaveLength(2);
     const spacer = container.querySelector('tbody:last-child tr:last-child td') as HTMLElement;
-    expect(spacer.style.height).toBe(`${27 * 41}px`);
+    expect(spacer.style.height).toBe('calc(27 * (2.5rem + 1px))');
     expect(screen.getByRole('table', { name: 'Jobs' })).toHaveAttribute('aria-busy', 'true');
   });
 

@@ -160,7 +160,7 @@ function UnreadableRow({ item: { id, problem } }: { item: UnreadableItem }) {
       <td role="cell" className={td}>
         {id === undefined ? <Dash /> : <Link {...jobIdLink(id)} className="font-mono underline" />}
       </td>
-      <td role="cell" className={cn(td, 'col-[2/-1] text-danger')}>
+      <td role="cell" aria-colspan={6} className={cn(td, 'col-[2/-1] text-danger')}>
         {/* Wrapped to the width the screen shows of it: on a narrow screen the table scrolls sideways. */}
         <div className="max-w-[calc(100vw-13rem)] break-words whitespace-normal">
           Could not be read: {problem}

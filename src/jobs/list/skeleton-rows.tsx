@@ -1,4 +1,4 @@
-import { ownerCol, rowGrid, td } from './table-frame.tsx';
+import { ownerCol, ROW_INNER_HEIGHT, rowGrid, td } from './table-frame.tsx';
 import { cn } from '../../ui/cn.ts';
 
 // Roughly each column's usual width.
@@ -8,8 +8,6 @@ const SKELETON_WIDTHS = ['w-20', 'w-18', 'w-32', 'w-16', 'w-20', 'w-12 ml-auto',
 const SKELETON_DRAWN_ROWS = 20;
 // Below rows already shown, a couple say that more are coming: the rest is off screen.
 const SKELETON_DRAWN_BELOW_ROWS = 2;
-// A row's height: py-2 around a 24 px line, and its 1 px border.
-const ROW_HEIGHT_PX = 41;
 
 type SkeletonRowsProps = {
   rows: number;
@@ -27,6 +25,7 @@ export function SkeletonRows({ rows, divided = false }: SkeletonRowsProps) {
     // One animation for the whole body, not one per cell: hundreds of animated cells cost style
     // recalculations and an animationstart event each, all while the real page is arriving.
     <tbody
+      role="rowgroup"
       className={cn(
         'block animate-pulse divide-y divide-line',
         divided && '[&>tr:first-child]:border-t',
@@ -44,7 +43,10 @@ export function SkeletonRows({ rows, divided = false }: SkeletonRowsProps) {
       {rows > drawn && (
         <tr aria-hidden="true" className="block">
           {/* Its height is a style property set from script (CSSOM), which the CSP allows. */}
-          <td className="block" style={{ height: (rows - drawn) * ROW_HEIGHT_PX }} />
+          <td
+            className="block"
+            style={{ height: `calc(${rows - drawn} * (${ROW_INNER_HEIGHT} + 1px))` }}
+          />
         </tr>
       )}
     </tbody>
