@@ -15,15 +15,7 @@ const merge = createTailwindMerge(() => ({
   theme: {},
   // Order matters where two groups share a prefix: the first whose validator accepts the value wins.
   classGroups: {
-    display: [
-      'block',
-      'inline-block',
-      'inline',
-      'flex',
-      'inline-flex',
-      'grid',
-      'hidden',
-    ],
+    display: ['block', 'inline-block', 'inline', 'flex', 'inline-flex', 'grid', 'hidden'],
     w: [{ w: [anyValue] }],
     'max-w': [{ 'max-w': [anyValue] }],
     m: [{ m: [anyValue] }],
