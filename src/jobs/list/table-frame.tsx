@@ -14,7 +14,7 @@ export const td = 'px-3 py-2';
 export const rowGrid =
   'grid grid-cols-[8rem_7rem_minmax(0,1fr)_10rem_6rem_10rem] items-center sm:grid-cols-[8rem_7rem_minmax(0,1fr)_10rem_10rem_6rem_10rem]';
 export const ownerCol = 'hidden sm:block';
-/** A row's height inside its 1 px border: a 1.5rem line (the copy button) and its 0.5rem padding. */
+/** A row's height inside its 1 px border: a 1.5rem line (the copy button), 0.5rem above and below. */
 export const ROW_INNER_HEIGHT = '2.5rem';
 /** A job's row: off screen, the browser skips it until it scrolls near, as tall as a row drawn. */
 export const jobRow = cn(rowGrid, '[contain-intrinsic-size:auto_2.5rem] [content-visibility:auto]');
