@@ -37,6 +37,8 @@ export function bootChunkGroups(): Rolldown.CodeSplittingGroup[] {
         }
         return app.has(id) ? 'boot' : null;
       },
+      // Its label in the bundler's report (the name is a function).
+      debugName: 'boot',
       priority: 1,
       // The entry's modules stay in the entry (this chunk imports them): were they pulled in here, the
       // entry would import the whole app statically.
