@@ -16,7 +16,8 @@ export const rowGrid =
 export const ownerCol = 'hidden sm:block';
 /** A row's height inside its 1 px border: a 1.5rem line (the copy button), 0.5rem above and below. */
 export const ROW_INNER_HEIGHT = '2.5rem';
-/** A job's row: off screen, the browser skips it until it scrolls near, as tall as a row drawn. */
+/** A job's row: off screen, the browser skips it until it scrolls near, as tall as a row drawn
+ * (ROW_INNER_HEIGHT, written out: Tailwind finds class names as they are written). */
 export const jobRow = cn(rowGrid, '[contain-intrinsic-size:auto_2.5rem] [content-visibility:auto]');
 
 export function TableFrame({ busy, children }: { busy: boolean; children: ReactNode }) {
