@@ -5,11 +5,17 @@ import { StreamedRows } from './streamed-rows.ts';
 
 const encoder = new TextEncoder();
 
-/** The body read in pieces of `size` bytes, the way a network might cut it. */
-function readInPieces(body: string, size: number) {
+/**
+ * The body read in pieces of `size` bytes, the way a network might cut it: each piece a buffer of its
+ * own, or (`views`) a view into one buffer, starting anywhere in it (the splitter reads four bytes at
+ * a time where they line up in the buffer).
+ */
+function readInPieces(body: string, size: number, views = false) {
   const bytes = encoder.encode(body);
   const rows = new StreamedRows();
-  for (let at = 0; at < bytes.length; at += size) rows.push(bytes.slice(at, at + size));
+  for (let at = 0; at < bytes.length; at += size) {
+    rows.push(views ? bytes.subarray(at, at + size) : bytes.slice(at, at + size));
+  }
   return rows.finish();
 }
 
@@ -22,9 +28,9 @@ function whole(body: string) {
   }
 }
 
-function streamed(body: string, size: number) {
+function streamed(body: string, size: number, views = false) {
   try {
-    return readInPieces(body, size);
+    return readInPieces(body, size, views);
   } catch (error) {
     return error;
   }
@@ -53,6 +59,11 @@ function longPayloadBodies(): Record<string, string> {
     ]),
     'a long payload with a raw control character (not JSON)': page([
       item('a', `"inputData":"${'x'.repeat(300)}\u0001"`),
+    ]),
+    'a raw control character, a DEL, other letters amid long payloads': page([
+      item('a', `"inputData":"${'x'.repeat(150)}\u0001${'x'.repeat(150)}"`),
+      item('b', `"inputData":"${'x'.repeat(150)}\u007f${'x'.repeat(150)}"`),
+      item('c', `"outputData":"${'x'.repeat(150)}é${'x'.repeat(150)}"`),
     ]),
     'a long payload with an unknown escape (not JSON)': page([
       item('a', `"inputData":"${'x'.repeat(300)}\\q"`),
@@ -126,8 +137,23 @@ describe('a list page read as it arrives', () => {
         expect(got).toEqual(expected);
         expect(got?.constructor).toBe(expected?.constructor);
       }
+      for (const size of [5, 7, 66]) {
+        const got = streamed(body, size, true);
+        expect(got).toEqual(expected);
+        expect(got?.constructor).toBe(expected?.constructor);
+      }
     },
   );
+
+  it('gives a payload with bytes that are not UTF-8 the size it has once decoded', () => {
+    const [before, after] = page([item('a', `"inputData":"${'x'.repeat(300)}_${'x'.repeat(300)}"`)])
+      .split('_')
+      .map((part) => encoder.encode(part));
+    const bytes = new Uint8Array([...(before ?? []), 0xff, 0xfe, ...(after ?? [])]);
+    const rows = new StreamedRows();
+    rows.push(bytes);
+    expect(rows.finish()).toEqual(rowsPageFromText(new TextDecoder().decode(bytes)));
+  });
 
   it('makes rows of a page with many big jobs', () => {
     const items = Array.from({ length: 50 }, (_, i) =>
@@ -194,5 +220,18 @@ describe('the item splitter', () => {
     const [split] = new ItemSplitter().push(encoder.encode(body));
     const open = body.lastIndexOf('"inputData":') + '"inputData":'.length;
     expect(split?.long).toEqual([{ open, close: open + long.length - 1, bytes: text.length }]);
+  });
+
+  it('measures the same wherever the bytes start in their buffer', () => {
+    const text = 'a line of text '.repeat(30);
+    const body = page([item('a', `"inputData":${JSON.stringify(text)}`)]);
+    const open = body.lastIndexOf('"inputData":') + '"inputData":'.length;
+    const expected = [{ open, close: open + text.length + 1, bytes: text.length }];
+    for (let shift = 0; shift < 4; shift++) {
+      const buffer = new Uint8Array(shift + body.length);
+      buffer.set(encoder.encode(body), shift);
+      const [split] = new ItemSplitter().push(buffer.subarray(shift));
+      expect(split?.long).toEqual(expected);
+    }
   });
 });
