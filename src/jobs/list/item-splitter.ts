@@ -5,7 +5,7 @@
 // with JSON.parse by the caller, so a body these parts do not rebuild exactly fails there.
 //
 // Most of a page's bytes are the jobs' payloads: long strings, directly in each job. The caller only
-// needs their size, so those it can size from their bytes alone (ASCII, no control characters, plain
+// needs their size, so those it can size from their bytes alone (ASCII, no byte below 0x20, plain
 // escapes) are measured here and left out of what it parses: the megabytes are read once, mostly four
 // bytes at a time.
 
@@ -36,22 +36,28 @@ export type LongString = { open: number; close: number; bytes: number };
 /** A complete element of the items array, and the long strings measured in it, in order. */
 export type SplitItem = { range: Range; long: LongString[] };
 
-/** Escapes that stand for one ASCII character: \" \\ \/ \b \f \n \r \t (a table: looked up per escape). */
+/** Escapes that stand for one ASCII character: \" \\ \/ \b \f \n \r \t. A table: looking each up in a
+ * Set was measurable, an extracted JSON output has one every few bytes. */
 const ONE_CHAR_ESCAPE = new Uint8Array(256);
 for (const b of [0x22, 0x5c, 0x2f, 0x62, 0x66, 0x6e, 0x72, 0x74]) ONE_CHAR_ESCAPE[b] = 1;
 
 /** The chunk's bytes four at a time, from its first byte at a multiple of four in its buffer. */
 type Words = { view: Uint32Array; first: number };
 
+const NO_WORDS = new Uint32Array(0);
+
 function wordsOf(chunk: Uint8Array): Words {
   const first = -chunk.byteOffset & 3;
   const length = Math.max(0, (chunk.length - first) >> 2);
-  return { view: new Uint32Array(chunk.buffer, chunk.byteOffset + first, length), first };
+  // A view may not start past its buffer's end, even an empty one (a short chunk at the end of it).
+  const view =
+    length > 0 ? new Uint32Array(chunk.buffer, chunk.byteOffset + first, length) : NO_WORDS;
+  return { view, first };
 }
 
 /**
  * The payloads are most of a page's bytes: from `from`, the first byte of a word, words of ASCII with
- * no quote, backslash or control character are skipped whole (bit tricks that look for such a byte in
+ * no quote, backslash or byte below 0x20 are skipped whole (bit tricks that look for such a byte in
  * the four at once). The index of the first byte left to read one by one.
  */
 function skipPlainWords({ view, first }: Words, from: number): number {
@@ -60,7 +66,8 @@ function skipPlainWords({ view, first }: Words, from: number): number {
     const w = view[word] ?? 0;
     const quote = w ^ 0x22222222;
     const backslash = w ^ 0x5c5c5c5c;
-    // Each term sets the top bit of a byte where one is found (or of one above it: still found).
+    // Each term sets the top bit of a byte where one is found: exact for the word, as a borrow starts
+    // only at a byte that matched (and 0x20 is below 0x80).
     const special =
       ((quote - 0x01010101) & ~quote) | // a quote
       ((backslash - 0x01010101) & ~backslash) | // a backslash
@@ -215,9 +222,9 @@ export class ItemSplitter {
 
   /**
    * A value string directly in a job, read four bytes at a time where it can be: the index of its
-   * closing quote, or the chunk's length. It stays sizable from its bytes while they are ASCII other
-   * than control characters, and one-character escapes; anything else (\u, other bytes, which
-   * JSON.parse will judge) and the rest is only skipped.
+   * closing quote, or the chunk's length. It stays sizable from its bytes while they are ASCII from
+   * 0x20 up, and one-character escapes; anything else (\u, other bytes, which JSON.parse will judge)
+   * and the rest is only skipped.
    */
   private measure(chunk: Uint8Array, from: number): number {
     let i = from;

@@ -227,11 +227,27 @@ describe('the item splitter', () => {
     const body = page([item('a', `"inputData":${JSON.stringify(text)}`)]);
     const open = body.lastIndexOf('"inputData":') + '"inputData":'.length;
     const expected = [{ open, close: open + text.length + 1, bytes: text.length }];
+    const bytes = encoder.encode(body);
     for (let shift = 0; shift < 4; shift++) {
-      const buffer = new Uint8Array(shift + body.length);
-      buffer.set(encoder.encode(body), shift);
+      const buffer = new Uint8Array(shift + bytes.length);
+      buffer.set(bytes, shift);
       const [split] = new ItemSplitter().push(buffer.subarray(shift));
       expect(split?.long).toEqual(expected);
     }
+  });
+
+  it('reads a payload on through a byte or two at the end of their buffer', () => {
+    const text = 'x'.repeat(300);
+    const splitter = new ItemSplitter();
+    splitter.push(encoder.encode(`{"items":[{"inputData":"${text}`));
+    const buffer = new Uint8Array(6);
+    buffer.set(encoder.encode('xx'), 4);
+    expect(splitter.push(buffer.subarray(5))).toEqual([]);
+    expect(splitter.push(buffer.subarray(4, 5))).toEqual([]);
+    const [split] = splitter.push(encoder.encode('"}]}'));
+    expect(split?.long).toEqual([
+      { open: 23, close: 23 + text.length + 3, bytes: text.length + 2 },
+    ]);
+    expect(splitter.failed).toBe(false);
   });
 });
