@@ -25,7 +25,9 @@ export function Pagination({ params, totalCount, shown, onNavigate }: Pagination
     options.sort((a, b) => a - b);
   }
 
-  const button = (label: string, symbol: string, target: ListParams | null) => (
+  // The symbol comes from the stylesheet, not the text: checkers hold a button's visible text to its
+  // name, and to them « is part of a word, so "«First" is not in "First page" (‹ is punctuation).
+  const button = (label: string, symbolClass: string, target: ListParams | null) => (
     <button
       type="button"
       className={cn(buttonClass, 'aria-disabled:cursor-not-allowed aria-disabled:opacity-50')}
@@ -35,7 +37,7 @@ export function Pagination({ params, totalCount, shown, onNavigate }: Pagination
       aria-disabled={target === null || undefined}
       onClick={() => target && onNavigate(target, 'page')}
     >
-      <span aria-hidden="true">{symbol}</span>
+      <span aria-hidden="true" className={symbolClass} />
       <span className="hidden md:inline" aria-hidden="true">
         {label.replace(' page', '')}
       </span>
@@ -69,10 +71,10 @@ export function Pagination({ params, totalCount, shown, onNavigate }: Pagination
           ))}
         </select>
         <div className="flex items-center gap-1">
-          {button('First page', '«', targets.first)}
-          {button('Previous page', '‹', targets.previous)}
-          {button('Next page', '›', targets.next)}
-          {button('Last page', '»', targets.last)}
+          {button('First page', "before:content-['«']", targets.first)}
+          {button('Previous page', "before:content-['‹']", targets.previous)}
+          {button('Next page', "before:content-['›']", targets.next)}
+          {button('Last page', "before:content-['»']", targets.last)}
         </div>
       </div>
     </nav>
