@@ -166,3 +166,37 @@ export async function fetchAndParse(
     [LIST_PATH, TOKEN] as const,
   );
 }
+
+const BARE_PATH = '/__bench/bare-load';
+
+// The least any page can do on a navigation to the list: no app, one inline script that does the floor's
+// work (fetch + text + JSON.parse) as soon as the page starts, then paints one line. Its load costs what
+// every page's load costs on this machine (the navigation, a renderer starting, the request competing
+// with both for the processor), so it bounds from below what ratioLoad can be here.
+const BARE_PAGE = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Bare load</title><script>
+(async () => {
+  const response = await fetch(${JSON.stringify(LIST_PATH)}, {
+    headers: { Authorization: 'Bearer ${TOKEN}' },
+  });
+  const body = JSON.parse(await response.text());
+  document.body.textContent = body.items.length + ' jobs';
+  requestAnimationFrame(() => setTimeout(() => { window.__bareAt = performance.now(); }, 0));
+})();
+</script><body></body></html>`;
+
+/**
+ * From navigation start to the bare page's list fetched, parsed and painted. Served by the browser
+ * (the bench's own page, not the app's server), with the isolation header the app's pages carry.
+ */
+export async function bareLoad(page: Page): Promise<number> {
+  await page.route(BARE_PATH, (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      headers: { 'Cross-Origin-Opener-Policy': 'same-origin' },
+      body: BARE_PAGE,
+    }),
+  );
+  await page.goto(BARE_PATH);
+  await page.waitForFunction(() => '__bareAt' in window, null, { timeout: 60_000 });
+  return page.evaluate(() => (window as unknown as { __bareAt: number }).__bareAt);
+}

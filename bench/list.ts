@@ -5,6 +5,7 @@
 import { median, round, target, type BenchOptions, type Figures } from './bench-kit.ts';
 import { addBigJobs, JOBS } from './list-jobs.ts';
 import {
+  bareLoad,
   fetchAndParse,
   quiet,
   signedInPage,
@@ -25,6 +26,7 @@ export async function benchList({ baseURL, browser, sim }: BenchOptions): Promis
   const inApp: Timing[] = [];
   const floors: { total: number; fetch: number; parse: number }[] = [];
   const coldFloors: number[] = [];
+  const bare: number[] = [];
   let bytes = 0;
 
   // One warm-up round (server JIT, browser caches of the app's own files), then the measured runs. Each
@@ -66,11 +68,15 @@ export async function benchList({ baseURL, browser, sim }: BenchOptions): Promis
       // 3. The floor: the same payload fetched and parsed, nothing else.
       const floor = await fetchAndParse(page);
       bytes = floor.bytes;
+
+      // 4. A bare page's load: the floor's work on a navigation, with no app.
+      const bareLoadMs = await bareLoad(page);
       if (run > 0) {
         load.push(loadTiming);
         inApp.push(inAppTiming);
         coldFloors.push(cold.total);
         floors.push(floor);
+        bare.push(bareLoadMs);
       }
     } finally {
       await page.context().close();
@@ -107,6 +113,13 @@ export async function benchList({ baseURL, browser, sim }: BenchOptions): Promis
     // The figures: median over runs of (time to rows) / (that run's fetch + parse), and the longest
     // main-thread task from the start until the page went quiet.
     'list.ratioLoad': target(ratio(load), 1.2),
+    // A bare page's load (bench/list-watch.ts): no app, only the floor's work on a navigation. Its ratio
+    // is the least ratioLoad can be on this machine; the app's own share is the load over it.
+    'list.bareLoadMs': round(median(bare)),
+    'list.ratioLoad.barePage':
+      Math.round(median(bare.map((b, i) => b / (floors[i]?.total ?? NaN))) * 100) / 100,
+    'list.load.overBarePage':
+      Math.round(median(load.map((t, i) => t.rows / (bare[i] ?? NaN))) * 100) / 100,
     'list.ratioInApp': target(ratio(inApp), 1.1),
     // The first screenful (FIRST_ROWS) against the same floor: what a person waits for to start reading.
     'list.ratioLoad.firstRows': ratio(load, (t) => t.firstRows),
