@@ -41,7 +41,16 @@ describe('JobsPage', { timeout: 15_000 }, () => {
     const headers = within(table)
       .getAllByRole('columnheader')
       .map((th) => th.textContent);
-    expect(headers).toEqual(['Job', 'Status', 'Type', 'Owner', 'Created', 'Duration', 'Error']);
+    expect(headers).toEqual([
+      'Job',
+      'Status',
+      'Type',
+      'Owner',
+      'Created',
+      'Duration',
+      'Size',
+      'Error',
+    ]);
     expect(within(table).getAllByRole('row')).toHaveLength(31);
     const link = within(table).getByRole('link', { name: 'job-0000' });
     expect(link).toHaveAttribute('href', '/jobs/job-0000-aaaa-bbbb-cccc');

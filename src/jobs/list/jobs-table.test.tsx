@@ -85,6 +85,22 @@ describe('JobsTable', () => {
     expect(shortId('3f2a1b4c-0000-4000-8000-000000000001')).toBe('3f2a1b4c');
     expect(shortId('job-7')).toBe('job-7');
   });
+  it("shows each job's payload size, input and output apart in the hover", () => {
+    renderTable([
+      job({ id: 'finished-job', status: 'completed', inputBytes: 14_011, outputBytes: 2_048_000 }),
+      job({ id: 'running-job', inputBytes: 900 }),
+      job({ id: 'done-live', status: 'completed', inputBytes: 10 }),
+    ]);
+    expect(screen.getByRole('columnheader', { name: 'Size' })).toBeInTheDocument();
+    const [, finished, running, doneLive] = screen.getAllByRole('row');
+    const finishedSize = within(finished as HTMLElement).getByText('2.0 MB');
+    expect(finishedSize).toHaveAttribute('title', 'Input 14 KB · output 2.0 MB');
+    const runningSize = within(running as HTMLElement).getByText('900 B');
+    expect(runningSize).toHaveAttribute('title', 'Input 900 B · no output');
+    // Seen finishing by its status alone: the list has not received its output.
+    const doneSize = within(doneLive as HTMLElement).getByText('10 B');
+    expect(doneSize).toHaveAttribute('title', 'Input 10 B · output not in this list');
+  });
 });
 
 describe('rows still to come', () => {

@@ -9,8 +9,8 @@ import { formatDuration, parseTime } from '../../ui/time.ts';
 import { useNow } from '../../ui/use-now.ts';
 import { jobRow, ownerCol, rowGrid, TableFrame, td } from './table-frame.tsx';
 import { SkeletonRows } from './skeleton-rows.tsx';
-import { isFinished, isWaiting } from '../../api/job-status.ts';
-import { forAttribute, shortId } from '../../lib/format.ts';
+import { isFinished, isWaiting, statusFamily } from '../../api/job-status.ts';
+import { formatBytes, forAttribute, shortId } from '../../lib/format.ts';
 import { cn } from '../../ui/cn.ts';
 
 type JobsTableProps = {
@@ -139,6 +139,9 @@ const JobRow = memo(function JobRow({ job, selected, onSelect, marked, onMark }:
       <td role="cell" className={cn(td, 'text-right tabular-nums')}>
         <Duration job={job} />
       </td>
+      <td role="cell" className={cn(td, 'text-right tabular-nums')}>
+        <PayloadSize job={job} />
+      </td>
       <td role="cell" className={cn(td, 'truncate')}>
         {job.errorCode ? (
           <span
@@ -160,7 +163,7 @@ function UnreadableRow({ item: { id, problem } }: { item: UnreadableItem }) {
       <td role="cell" className={td}>
         {id === undefined ? <Dash /> : <Link {...jobIdLink(id)} className="font-mono underline" />}
       </td>
-      <td role="cell" aria-colspan={6} className={cn(td, 'col-[2/-1] text-danger')}>
+      <td role="cell" aria-colspan={7} className={cn(td, 'col-[2/-1] text-danger')}>
         {/* Wrapped to the width the screen shows of it: on a narrow screen the table scrolls sideways. */}
         <div className="max-w-[calc(100vw-13rem)] break-words whitespace-normal">
           Could not be read: {problem}
@@ -179,6 +182,19 @@ function Duration({ job }: { job: ListJob }) {
   }
   if (isWaiting(job)) return <Dash label="Not started" />;
   return <RunningDuration started={started} />;
+}
+
+/** What opening the job will load: its input and output together, each in the hover. */
+function PayloadSize({ job: { inputBytes, outputBytes, status } }: { job: ListJob }) {
+  // A job seen finishing live (its status only, where the service has no detail endpoint) has an
+  // output the list has not received yet.
+  const missing = statusFamily(status) === 'succeeded' ? 'output not in this list' : 'no output';
+  const output = outputBytes === undefined ? missing : `output ${formatBytes(outputBytes)}`;
+  return (
+    <span title={`Input ${formatBytes(inputBytes)} · ${output}`}>
+      {formatBytes(inputBytes + (outputBytes ?? 0))}
+    </span>
+  );
 }
 
 // Mounted only for running rows, so the clock ticks only while something runs.

@@ -2,7 +2,16 @@ import { ownerCol, ROW_INNER_HEIGHT, rowGrid, td } from './table-frame.tsx';
 import { cn } from '../../ui/cn.ts';
 
 // Roughly each column's usual width.
-const SKELETON_WIDTHS = ['w-20', 'w-18', 'w-32', 'w-16', 'w-20', 'w-12 ml-auto', 'w-10'];
+const SKELETON_WIDTHS = [
+  'w-20',
+  'w-18',
+  'w-32',
+  'w-16',
+  'w-20',
+  'w-12 ml-auto',
+  'w-12 ml-auto',
+  'w-10',
+];
 // More placeholder rows than a screen holds only cost rendering time while the page is on its way
 // (a 100-row skeleton is 1,400 elements); the rest of the height is one empty row.
 const SKELETON_DRAWN_ROWS = 20;

@@ -12,7 +12,7 @@ export const td = 'px-3 py-2';
 /** Every row's columns: fixed widths (placeholders, the previous page and the next all line up), Type
  * the one flexible column; Owner gives way on narrow screens, and the rest scrolls sideways. */
 export const rowGrid =
-  'grid grid-cols-[8rem_7rem_minmax(0,1fr)_10rem_6rem_10rem] items-center sm:grid-cols-[8rem_7rem_minmax(0,1fr)_10rem_10rem_6rem_10rem]';
+  'grid grid-cols-[8rem_7rem_minmax(0,1fr)_10rem_6rem_5rem_10rem] items-center sm:grid-cols-[8rem_7rem_minmax(0,1fr)_10rem_10rem_6rem_5rem_10rem]';
 export const ownerCol = 'hidden sm:block';
 /** A row's height inside its 1 px border: a 1.5rem line (the copy button), 0.5rem above and below. */
 export const ROW_INNER_HEIGHT = '2.5rem';
@@ -28,7 +28,7 @@ export function TableFrame({ busy, children }: { busy: boolean; children: ReactN
         role="table"
         aria-busy={busy || undefined}
         aria-label="Jobs"
-        className="block w-full min-w-[52rem] text-sm whitespace-nowrap sm:min-w-[62rem]"
+        className="block w-full min-w-[57rem] text-sm whitespace-nowrap sm:min-w-[67rem]"
       >
         <thead role="rowgroup" className="block border-b border-line bg-raised">
           <tr role="row" className={rowGrid}>
@@ -49,6 +49,14 @@ export function TableFrame({ busy, children }: { busy: boolean; children: ReactN
             </th>
             <th role="columnheader" scope="col" className={cn(th, 'text-right')}>
               Duration
+            </th>
+            <th
+              role="columnheader"
+              scope="col"
+              className={cn(th, 'text-right')}
+              title="The job's input and output together, as the list received them"
+            >
+              Size
             </th>
             <th role="columnheader" scope="col" className={th}>
               Error
