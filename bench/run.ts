@@ -5,6 +5,9 @@
 // DIST_DIR picks the build to serve (as for vite build; default dist), BENCH_PORT the port (any free one),
 // BENCH_ONLY the parts to run (comma-separated: bundle, list, heap, job, lighthouse; default all).
 import { chromium, type Browser } from '@playwright/test';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromiumArgs, chromiumPath } from '../scripts/browser-path.ts';
 import { firstLoadSizes, kb } from '../scripts/bundle-size.ts';
 import { benchJob } from './job.ts';
@@ -44,10 +47,20 @@ function bundleRows(): Row[] {
   return rows;
 }
 
+/** A copy of the build with the list bench's reference page beside it (bench/bare-page/): the build
+ * itself is left as it is. */
+function withBarePage(distDir: string): string {
+  const served = mkdtempSync(join(tmpdir(), 'bench-dist-'));
+  cleanups.push(() => rmSync(served, { recursive: true, force: true }));
+  cpSync(distDir, served, { recursive: true });
+  cpSync('bench/bare-page', served, { recursive: true });
+  return served;
+}
+
 async function main() {
   const port = Number(process.env.BENCH_PORT ?? (await freePort()));
   console.log(`Serving ${OUT_DIR} on port ${port} (simulator controls on, live clock off)…`);
-  const baseURL = await startServer(port, OUT_DIR);
+  const baseURL = await startServer(port, withBarePage(OUT_DIR));
   const sim = simClient(baseURL);
   let browser: Browser | undefined;
   try {
