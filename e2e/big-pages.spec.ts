@@ -110,13 +110,14 @@ test("rows show each job's payload size in UTF-8 bytes, input and output apart i
   page,
   sim,
 }) => {
-  // 300,000 characters of 2 bytes each, and 10,011 of 1 byte, read by the list worker as they arrive.
+  // 300,000 characters of 2 bytes each; 6,000 and 10,011 of 1 byte. The list worker measures them as
+  // they arrive.
   await sim.createJob({ id: 'letters', status: 'running', inputData: 'é'.repeat(300_000) });
   const output = JSON.stringify({ text: 'an invoice line '.repeat(625) });
   await sim.createJob({
     id: 'ascii',
     status: 'completed',
-    inputData: 'x'.repeat(20),
+    inputData: 'x'.repeat(6_000),
     outputData: output,
   });
   await openSignedIn(page, '/jobs?perPage=100');
@@ -124,8 +125,8 @@ test("rows show each job's payload size in UTF-8 bytes, input and output apart i
   const size = (id: string) => page.locator(`tr[data-job-id="${id}"]`).getByTitle(/^Input /);
   await expect(size('letters')).toHaveText('586 KB');
   await expect(size('letters')).toHaveAttribute('title', 'Input 586 KB · no output');
-  await expect(size('ascii')).toHaveText('9.8 KB');
-  await expect(size('ascii')).toHaveAttribute('title', 'Input 20 B · output 9.8 KB');
+  await expect(size('ascii')).toHaveText('16 KB');
+  await expect(size('ascii')).toHaveAttribute('title', 'Input 5.9 KB · output 9.8 KB');
 });
 
 test('rows far below the screen are not drawn until scrolled near, and take their place meanwhile', async ({

@@ -57,6 +57,26 @@ test.describe('no detail endpoint', () => {
   });
 });
 
+test('a list row finishing live counts its output as still to come, until the list is read again', async ({
+  page,
+  sim,
+}) => {
+  const id = 'e2e-2026-sized';
+  await sim.createJob({ id, status: 'running', inputData: 'x'.repeat(2_048) });
+  await openSignedIn(page, '/jobs');
+  const row = page.locator(`tr[data-job-id="${id}"]`);
+  const size = row.getByTitle(/^Input /);
+  await expect(size).toHaveText('2.0 KB');
+  await sim.finishJob(id, { outputData: 'y'.repeat(4_096) });
+  // Its status says it finished; with no detail endpoint, nothing says how big its output is.
+  await expect(row.getByText('completed', { exact: true })).toBeVisible({ timeout: 10_000 });
+  await expect(size).toHaveText('≥ 2.0 KB');
+  await expect(size).toHaveAttribute('title', 'Input 2.0 KB · output not in the list yet');
+  await page.reload();
+  await expect(size).toHaveText('6.0 KB');
+  await expect(size).toHaveAttribute('title', 'Input 2.0 KB · output 4.0 KB');
+});
+
 test.describe('a failed result that is not a job', () => {
   test('a job failing live shows 413 and its message, refreshed through /status, no longer live', async ({
     page,

@@ -74,6 +74,24 @@ describe('the job cache', () => {
       updatedAt: '2026-11-01T10:01:00Z',
     });
     expect(invalidate).toHaveBeenCalledWith({ queryKey: jobQueries.detail('job-1').queryKey });
-    expect(queryClient.getQueryData(listKey)?.items[0]?.completedAt).toBe('2026-11-01T10:01:00Z');
+    const row = queryClient.getQueryData(listKey)?.items[0];
+    expect(row?.completedAt).toBe('2026-11-01T10:01:00Z');
+    // Its output came with neither the list page nor the status: the row says so.
+    expect(row?.outputNotReceived).toBe(true);
+  });
+
+  it("sizes a finished row's output from the full job when one comes with the status", () => {
+    const queryClient = clientWith(running);
+    writeJobStatus(queryClient, statusOf(completed), completed);
+    const row = queryClient.getQueryData(listKey)?.items[0];
+    expect(row).toEqual(toListJob(completed));
+    expect(row?.outputBytes).toBe(completed.outputData?.length);
+    expect(row).not.toHaveProperty('outputNotReceived');
+  });
+
+  it('keeps a row still running as it is: no output yet is not an output missing', () => {
+    const queryClient = clientWith(running);
+    writeJobStatus(queryClient, { ...statusOf(running), updatedAt: '2026-11-01T10:00:30Z' });
+    expect(queryClient.getQueryData(listKey)?.items[0]).not.toHaveProperty('outputNotReceived');
   });
 });

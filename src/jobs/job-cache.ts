@@ -5,7 +5,7 @@ import type { JobDetail } from './job-detail.ts';
 import { jobQueries } from './job-queries.ts';
 import { sameJobId } from './job-id.ts';
 import { isNewer } from './job-state.ts';
-import { toListJob, type ListPage } from './list/list-job.ts';
+import { toListJob, type ListJob, type ListPage } from './list/list-job.ts';
 
 function statusOf(job: JobDetail): JobStatus {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
@@ -90,7 +90,9 @@ export function writeJobStatus(queryClient: QueryClient, status: JobStatus, full
     if (!row || !isNewer(row, status)) return undefined;
     const items = page.items.slice();
     // A row keeps what a list row keeps, also of a full job (never its payloads).
-    items[index] = full ? toListJob(full) : { ...row, ...status };
+    const merged: ListJob = full ? toListJob(full) : { ...row, ...status };
+    if (!full && isFinished(status) && !isFinished(row)) merged.outputNotReceived = true;
+    items[index] = merged;
     return { ...page, items };
   });
 }

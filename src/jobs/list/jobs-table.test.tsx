@@ -87,19 +87,19 @@ describe('JobsTable', () => {
   });
   it("shows each job's payload size, input and output apart in the hover", () => {
     renderTable([
-      job({ id: 'finished-job', status: 'completed', inputBytes: 14_011, outputBytes: 2_048_000 }),
-      job({ id: 'running-job', inputBytes: 900 }),
-      job({ id: 'done-live', status: 'completed', inputBytes: 10 }),
+      job({ id: 'finished', status: 'completed', inputBytes: 614_400, outputBytes: 614_400 }),
+      job({ id: 'running', inputBytes: 900 }),
+      job({ id: 'done-live', status: 'completed', inputBytes: 10, outputNotReceived: true }),
     ]);
     expect(screen.getByRole('columnheader', { name: 'Size' })).toBeInTheDocument();
     const [, finished, running, doneLive] = screen.getAllByRole('row');
-    const finishedSize = within(finished as HTMLElement).getByText('2.0 MB');
-    expect(finishedSize).toHaveAttribute('title', 'Input 14 KB · output 2.0 MB');
+    const finishedSize = within(finished as HTMLElement).getByText('1.2 MB');
+    expect(finishedSize).toHaveAttribute('title', 'Input 600 KB · output 600 KB');
     const runningSize = within(running as HTMLElement).getByText('900 B');
     expect(runningSize).toHaveAttribute('title', 'Input 900 B · no output');
-    // Seen finishing by its status alone: the list has not received its output.
-    const doneSize = within(doneLive as HTMLElement).getByText('10 B');
-    expect(doneSize).toHaveAttribute('title', 'Input 10 B · output not in this list');
+    // Seen finishing by its status alone: its output is still to be counted.
+    const doneSize = within(doneLive as HTMLElement).getByText('≥ 10 B');
+    expect(doneSize).toHaveAttribute('title', 'Input 10 B · output not in the list yet');
   });
 });
 

@@ -9,7 +9,7 @@ import { formatDuration, parseTime } from '../../ui/time.ts';
 import { useNow } from '../../ui/use-now.ts';
 import { jobRow, ownerCol, rowGrid, TableFrame, td } from './table-frame.tsx';
 import { SkeletonRows } from './skeleton-rows.tsx';
-import { isFinished, isWaiting, statusFamily } from '../../api/job-status.ts';
+import { isFinished, isWaiting } from '../../api/job-status.ts';
 import { formatBytes, forAttribute, shortId } from '../../lib/format.ts';
 import { cn } from '../../ui/cn.ts';
 
@@ -184,15 +184,18 @@ function Duration({ job }: { job: ListJob }) {
   return <RunningDuration started={started} />;
 }
 
-/** What opening the job will load: its input and output together, each in the hover. */
-function PayloadSize({ job: { inputBytes, outputBytes, status } }: { job: ListJob }) {
-  // A job seen finishing live (its status only, where the service has no detail endpoint) has an
-  // output the list has not received yet.
-  const missing = statusFamily(status) === 'succeeded' ? 'output not in this list' : 'no output';
-  const output = outputBytes === undefined ? missing : `output ${formatBytes(outputBytes)}`;
+/** How big the job is: its input and output together, each apart in the hover. */
+function PayloadSize({ job: { inputBytes, outputBytes, outputNotReceived } }: { job: ListJob }) {
+  const total = formatBytes(inputBytes + (outputBytes ?? 0));
+  const output = outputNotReceived
+    ? 'output not in the list yet'
+    : outputBytes === undefined
+      ? 'no output'
+      : `output ${formatBytes(outputBytes)}`;
   return (
     <span title={`Input ${formatBytes(inputBytes)} · ${output}`}>
-      {formatBytes(inputBytes + (outputBytes ?? 0))}
+      {/* Its output is still to be counted: the size is at least this. */}
+      {outputNotReceived ? `≥ ${total}` : total}
     </span>
   );
 }

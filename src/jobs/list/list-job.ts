@@ -18,6 +18,8 @@ export type ListJob = JobStatus & {
   /** UTF-8 sizes of inputData and outputData. */
   inputBytes: number;
   outputBytes?: number;
+  /** Finished since its page was read, known by its status alone: its output is not in the row. */
+  outputNotReceived?: true;
 };
 
 /** A list item that is not a job as the contract has it: a row saying so, where it was on the page. */

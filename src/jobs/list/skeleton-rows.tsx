@@ -13,7 +13,7 @@ const SKELETON_WIDTHS = [
   'w-10',
 ];
 // More placeholder rows than a screen holds only cost rendering time while the page is on its way
-// (a 100-row skeleton is 1,400 elements); the rest of the height is one empty row.
+// (a 100-row skeleton is 1,600 elements); the rest of the height is one empty row.
 const SKELETON_DRAWN_ROWS = 20;
 // Below rows already shown, a couple say that more are coming: the rest is off screen.
 const SKELETON_DRAWN_BELOW_ROWS = 2;
