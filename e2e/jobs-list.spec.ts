@@ -116,6 +116,28 @@ test.describe('no flash, no jump', () => {
   });
 });
 
+test('an id short enough to show whole but wider than its column is cut there, its copy button beside it', async ({
+  page,
+  sim,
+}) => {
+  const id = 'twelve-chars'; // ids of up to 12 characters are shown whole (shortId)
+  await sim.createJob({ id });
+  const uuid = '3f2a1b4c-0000-4000-8000-000000000001'; // shown as its first 8 characters
+  await sim.createJob({ id: uuid });
+  await openSignedIn(page, '/jobs');
+  const cut = (link: HTMLElement) => link.scrollWidth > link.clientWidth;
+  // The usual 8 characters fit.
+  const short = page.locator(`tr[data-job-id="${uuid}"]`).getByRole('link', { name: '3f2a1b4c' });
+  expect(await short.evaluate(cut)).toBe(false);
+  const cell = page.locator(`tr[data-job-id="${id}"] td`).first();
+  const cellBox = await cell.boundingBox();
+  const copyBox = await cell.getByRole('button', { name: `Copy job id ${id}` }).boundingBox();
+  if (!cellBox || !copyBox) throw new Error('the row is not laid out');
+  expect(copyBox.x + copyBox.width).toBeLessThanOrEqual(cellBox.x + cellBox.width);
+  expect(await cell.getByRole('link').evaluate(cut)).toBe(true);
+  await expect(cell.getByRole('link')).toHaveAttribute('title', id);
+});
+
 test.describe('the URL is the state', () => {
   test('reload, Back and Forward show the same page; Back is instant from the cache', async ({
     page,

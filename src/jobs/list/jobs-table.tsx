@@ -110,7 +110,8 @@ const JobRow = memo(function JobRow({ job, selected, onSelect, marked, onMark }:
           <a
             href={idLink.to}
             title={idLink.title}
-            className="font-mono text-accent underline-offset-2 hover:underline"
+            // An id of up to 12 characters is shown whole: cut where the column ends, not over the next.
+            className="min-w-0 truncate font-mono text-accent underline-offset-2 hover:underline"
           >
             {idLink.children}
           </a>
@@ -165,7 +166,7 @@ function UnreadableRow({ item: { id, problem } }: { item: UnreadableItem }) {
       </td>
       <td role="cell" aria-colspan={7} className={cn(td, 'col-[2/-1] text-danger')}>
         {/* Wrapped to the width the screen shows of it: on a narrow screen the table scrolls sideways. */}
-        <div className="max-w-[calc(100vw-13rem)] break-words whitespace-normal">
+        <div className="max-w-[calc(100vw-14rem)] break-words whitespace-normal">
           Could not be read: {problem}
         </div>
       </td>

@@ -12,7 +12,7 @@ export const td = 'px-3 py-2';
 /** Every row's columns: fixed widths (placeholders, the previous page and the next all line up), Type
  * the one flexible column; Owner gives way on narrow screens, and the rest scrolls sideways. */
 export const rowGrid =
-  'grid grid-cols-[8rem_7rem_minmax(0,1fr)_10rem_6rem_5rem_10rem] items-center sm:grid-cols-[8rem_7rem_minmax(0,1fr)_10rem_10rem_6rem_5rem_10rem]';
+  'grid grid-cols-[9rem_7rem_minmax(0,1fr)_10rem_6rem_5rem_10rem] items-center sm:grid-cols-[9rem_7rem_minmax(0,1fr)_10rem_10rem_6rem_5rem_10rem]';
 export const ownerCol = 'hidden sm:block';
 /** A row's height inside its 1 px border: a 1.5rem line (the copy button), 0.5rem above and below. */
 export const ROW_INNER_HEIGHT = '2.5rem';
@@ -28,7 +28,7 @@ export function TableFrame({ busy, children }: { busy: boolean; children: ReactN
         role="table"
         aria-busy={busy || undefined}
         aria-label="Jobs"
-        className="block w-full min-w-[57rem] text-sm whitespace-nowrap sm:min-w-[67rem]"
+        className="block w-full min-w-[58rem] text-sm whitespace-nowrap sm:min-w-[68rem]"
       >
         <thead role="rowgroup" className="block border-b border-line bg-raised">
           <tr role="row" className={rowGrid}>
