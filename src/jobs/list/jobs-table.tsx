@@ -162,10 +162,16 @@ function UnreadableRow({ item: { id, problem } }: { item: UnreadableItem }) {
   return (
     <tr role="row" className={rowGrid}>
       <td role="cell" className={td}>
-        {id === undefined ? <Dash /> : <Link {...jobIdLink(id)} className="font-mono underline" />}
+        {/* The id is the server's text, of any width: cut where the column ends. */}
+        {id === undefined ? (
+          <Dash />
+        ) : (
+          <Link {...jobIdLink(id)} className="block truncate font-mono underline" />
+        )}
       </td>
       <td role="cell" aria-colspan={7} className={cn(td, 'col-[2/-1] text-danger')}>
-        {/* Wrapped to the width the screen shows of it: on a narrow screen the table scrolls sideways. */}
+        {/* Wrapped to the width the screen shows of it: on a narrow screen the table scrolls sideways.
+            14rem: the first column (9rem, table-frame.tsx) and the page's and cells' padding. */}
         <div className="max-w-[calc(100vw-14rem)] break-words whitespace-normal">
           Could not be read: {problem}
         </div>

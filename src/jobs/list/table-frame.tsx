@@ -10,7 +10,8 @@ import { cn } from '../../ui/cn.ts';
 const th = 'px-3 py-2 text-left text-xs font-semibold tracking-wide text-muted uppercase';
 export const td = 'px-3 py-2';
 /** Every row's columns: fixed widths (placeholders, the previous page and the next all line up), Type
- * the one flexible column; Owner gives way on narrow screens, and the rest scrolls sideways. */
+ * the one flexible column; Owner gives way on narrow screens, and the rest scrolls sideways. The first
+ * fits a checkbox, an 8-character id and its copy button (an unreadable row's width counts on it). */
 export const rowGrid =
   'grid grid-cols-[9rem_7rem_minmax(0,1fr)_10rem_6rem_5rem_10rem] items-center sm:grid-cols-[9rem_7rem_minmax(0,1fr)_10rem_10rem_6rem_5rem_10rem]';
 export const ownerCol = 'hidden sm:block';
