@@ -38,15 +38,16 @@ export function formatNumber(n: number): string {
 
 const BYTE_UNITS = ['B', 'KB', 'MB', 'GB'];
 
-/** "812 B", "3.2 MB". */
+/** "812 B", "3.2 MB", "10 KB". */
 export function formatBytes(bytes: number): string {
   let value = bytes;
   let unit = 0;
-  while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
+  // The next unit from where the number shown would round to 1024: "1.0 MB", never "1024 KB".
+  while (value >= 1023.5 && unit < BYTE_UNITS.length - 1) {
     value /= 1024;
     unit += 1;
   }
-  return unit === 0
-    ? `${value} B`
-    : `${value < 10 ? value.toFixed(1) : Math.round(value)} ${BYTE_UNITS[unit]}`;
+  if (unit === 0) return `${value} B`;
+  // A decimal only where the number shown stays under 10: "9.9 KB", then "10 KB", not "10.0 KB".
+  return `${value < 9.95 ? value.toFixed(1) : Math.round(value)} ${BYTE_UNITS[unit]}`;
 }

@@ -20,6 +20,15 @@ describe('file names and sizes', () => {
     expect(formatBytes(20 * 1024)).toBe('20 KB');
   });
 
+  it('rounds sizes into the next unit rather than show 1024 of one, and shows no 10.0', () => {
+    expect(formatBytes(1023)).toBe('1023 B');
+    expect(formatBytes(1024)).toBe('1.0 KB');
+    expect(formatBytes(1_048_063)).toBe('1023 KB'); // 1023.499 KB
+    expect(formatBytes(1_048_064)).toBe('1.0 MB'); // 1023.5 KB
+    expect(formatBytes(10_137)).toBe('9.9 KB'); // 9.899 KB
+    expect(formatBytes(10_189)).toBe('10 KB'); // 9.950 KB
+  });
+
   it('splits long text into pieces at line ends, never inside a surrogate pair', () => {
     const lines = splitChunks('aaaa\nbbbb\ncccc', 5);
     expect(lines.join('')).toBe('aaaa\nbbbb\ncccc');
