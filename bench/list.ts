@@ -41,10 +41,9 @@ export async function benchList({ baseURL, browser, sim }: BenchOptions): Promis
       // 0. The same payload fetched and parsed, nothing else, in a cold page.
       const cold = await fetchAndParse(page);
 
-      // The reference page's load (step 4), before the app's in every other run: neither gains from
-      // always going second.
-      const bareFirst = run % 2 === 1;
-      const bareBefore = bareFirst ? await bareLoad(page) : NaN;
+      // 4, in every other run: the reference page's load, before the app's, so that neither gains
+      // from always going second.
+      let bareLoadMs = run % 2 === 1 ? await bareLoad(page) : undefined;
 
       // 1. A full navigation: the app boots, fetches the page, renders it.
       await page.goto(`/jobs?perPage=${JOBS}`);
@@ -75,7 +74,7 @@ export async function benchList({ baseURL, browser, sim }: BenchOptions): Promis
       bytes = floor.bytes;
 
       // 4. The reference page's load: the floor's work on a navigation, with no app.
-      const bareLoadMs = bareFirst ? bareBefore : await bareLoad(page);
+      bareLoadMs ??= await bareLoad(page);
       if (run > 0) {
         load.push(loadTiming);
         inApp.push(inAppTiming);
@@ -89,9 +88,13 @@ export async function benchList({ baseURL, browser, sim }: BenchOptions): Promis
   }
 
   const m = <T>(values: T[], pick: (v: T) => number) => median(values.map(pick));
+  const floorTotals = floors.map((f) => f.total);
+  /** The median over runs of each run's value over that run's `over`, to two decimals. */
+  const runRatio = (values: number[], over: number[]) =>
+    Math.round(median(values.map((v, i) => v / (over[i] ?? NaN))) * 100) / 100;
   const ratio = (timings: Timing[], until: (t: Timing) => number = (t) => t.rows) =>
-    Math.round(median(timings.map((t, i) => until(t) / (floors[i]?.total ?? NaN))) * 100) / 100;
-  const base = m(floors, (f) => f.total);
+    runRatio(timings.map(until), floorTotals);
+  const base = median(floorTotals);
   const loadRows = m(load, (t) => t.rows);
   const inAppRows = m(inApp, (t) => t.rows);
   const longest = (timings: Timing[]) => round(m(timings, (t) => t.longestTask));
@@ -121,10 +124,11 @@ export async function benchList({ baseURL, browser, sim }: BenchOptions): Promis
     // The reference page's load (bareLoad in list-watch.ts): no app, the floor's work on a navigation.
     // Its ratio is what a navigation adds to the floor here; the app's load over it, what the app adds.
     'list.bareLoadMs': round(median(bare)),
-    'list.ratioLoad.barePage':
-      Math.round(median(bare.map((b, i) => b / (floors[i]?.total ?? NaN))) * 100) / 100,
-    'list.load.overBarePage':
-      Math.round(median(load.map((t, i) => t.rows / (bare[i] ?? NaN))) * 100) / 100,
+    'list.ratioLoad.barePage': runRatio(bare, floorTotals),
+    'list.load.overBarePage': runRatio(
+      load.map((t) => t.rows),
+      bare,
+    ),
     'list.ratioInApp': target(ratio(inApp), 1.1),
     // The first screenful (FIRST_ROWS) against the same floor: what a person waits for to start reading.
     'list.ratioLoad.firstRows': ratio(load, (t) => t.firstRows),

@@ -111,7 +111,7 @@ const JobRow = memo(function JobRow({ job, selected, onSelect, marked, onMark }:
             href={idLink.to}
             title={idLink.title}
             // An id of up to 12 characters is shown whole: cut where the column ends, not over the next.
-            className="min-w-0 truncate font-mono text-accent underline-offset-2 hover:underline"
+            className="truncate font-mono text-accent underline-offset-2 hover:underline"
           >
             {idLink.children}
           </a>
