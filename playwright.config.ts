@@ -29,7 +29,7 @@ export default defineConfig<{ simProfile: SimProfile }>({
     // The service as it is in 2026 (vendor-2026.md; the simulator's 2026 profile, set by the `sim`
     // fixture): its own spec, and the job-page and list flows that differ there run again (not all of
     // both specs: the suite's time counts). Left out: checks of what only the contract's detail
-    // endpoint gives (a failed job's error code, the list row's error after a finish, one stream).
+    // endpoint gives (a failed job's own error code, where 2026 sends 413; one stream).
     // The list's page-size and arrival flows run too: the profile's microsecond `+00:00` times are
     // what the new-jobs notice and the drift check compare.
     {

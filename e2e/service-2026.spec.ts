@@ -57,24 +57,46 @@ test.describe('no detail endpoint', () => {
   });
 });
 
-test('a list row finishing live counts its output as still to come, until the list is read again', async ({
-  page,
-  sim,
-}) => {
-  const id = 'e2e-2026-sized';
-  await sim.createJob({ id, status: 'running', inputData: 'x'.repeat(2_048) });
-  await openSignedIn(page, '/jobs');
-  const row = page.locator(`tr[data-job-id="${id}"]`);
-  const size = row.getByTitle(/^Input /);
-  await expect(size).toHaveText('2.0 KB');
-  await sim.finishJob(id, { outputData: 'y'.repeat(4_096) });
-  // Its status says it finished; with no detail endpoint, nothing says how big its output is.
-  await expect(row.getByText('completed', { exact: true })).toBeVisible({ timeout: 10_000 });
-  await expect(size).toHaveText('≥ 2.0 KB');
-  await expect(size).toHaveAttribute('title', 'Input 2.0 KB · output not in the list yet');
-  await page.reload();
-  await expect(size).toHaveText('6.0 KB');
-  await expect(size).toHaveAttribute('title', 'Input 2.0 KB · output 4.0 KB');
+test.describe('list rows finishing live', () => {
+  test("a finished row takes its size from the job's stream, without the list being read again", async ({
+    page,
+    sim,
+  }) => {
+    const id = 'e2e-2026-sized';
+    await sim.createJob({ id, status: 'running', inputData: 'x'.repeat(2_048) });
+    await openSignedIn(page, '/jobs');
+    const row = page.locator(`tr[data-job-id="${id}"]`);
+    const size = row.getByTitle(/^Input /);
+    await expect(size).toHaveText('2.0 KB');
+    const listReads: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      // Its page read again (not the new-jobs probe, perPage=1, nor the next page's prefetch).
+      if (url.pathname === '/api/jobs' && url.search === '?skip=0&perPage=30')
+        listReads.push(url.search);
+    });
+    await sim.finishJob(id, { outputData: 'y'.repeat(4_096) });
+    await expect(row.getByText('completed', { exact: true })).toBeVisible({ timeout: 10_000 });
+    await expect(size).toHaveText('6.0 KB');
+    await expect(size).toHaveAttribute('title', 'Input 2.0 KB · output 4.0 KB');
+    expect((await sim.counters()).byPath[`/api/jobs/${id}/stream`]).toBe(1);
+    expect(listReads).toEqual([]);
+  });
+
+  test('a row failing live shows the failure its stream sent instead of the job', async ({
+    page,
+    sim,
+  }) => {
+    const id = 'e2e-2026-row-413';
+    await sim.createJob({ id, status: 'running' });
+    await openSignedIn(page, '/jobs');
+    const row = page.locator(`tr[data-job-id="${id}"]`);
+    await expect(row.getByText('running', { exact: true })).toBeVisible();
+    await sim.finishJob(id, { status: 'failed', errorCode: 'DocumentTooLarge' });
+    await expect(row.getByText('failed', { exact: true })).toBeVisible({ timeout: 10_000 });
+    await expect(row.getByTitle('Request Entity Too Large')).toHaveText('413');
+    await expect(row.getByText(/≥/)).toHaveCount(0); // a failure has no output to wait for
+  });
 });
 
 test.describe('a failed result that is not a job', () => {

@@ -1,6 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import type { Job } from '../api/types.ts';
-import { writeJob, writeJobStatus } from './job-cache.ts';
+import { writeJob, writeJobFailure, writeJobStatus } from './job-cache.ts';
 import { jobQueries } from './job-queries.ts';
 import { completedJob, listPage, runningJob, statusOf } from '../test-kit/jobs.ts';
 import { toListJob } from './list/list-job.ts';
@@ -86,6 +86,36 @@ describe('the job cache', () => {
     const row = queryClient.getQueryData(listKey)?.items[0];
     expect(row).toEqual(toListJob(completed));
     expect(row?.outputBytes).toBe(completed.outputData?.length);
+    expect(row).not.toHaveProperty('outputNotReceived');
+  });
+
+  it('lets the same finish, seen again with its data, fill a row that waits for its output', () => {
+    const queryClient = clientWith(running);
+    writeJobStatus(queryClient, statusOf(completed));
+    expect(queryClient.getQueryData(listKey)?.items[0]?.outputNotReceived).toBe(true);
+    writeJob(queryClient, completed);
+    expect(queryClient.getQueryData(listKey)?.items[0]).toEqual(toListJob(completed));
+  });
+
+  it('never fills a waiting row from an older copy of the job', () => {
+    const queryClient = clientWith(running);
+    writeJobStatus(queryClient, { ...statusOf(completed), updatedAt: '2026-11-01T11:00:00Z' });
+    const waiting = queryClient.getQueryData(listKey)?.items[0];
+    writeJob(queryClient, completed);
+    expect(queryClient.getQueryData(listKey)?.items[0]).toBe(waiting);
+  });
+
+  it('gives a row the failure sent instead of the job, with no output to wait for', () => {
+    const queryClient = clientWith(running);
+    writeJobStatus(queryClient, {
+      ...statusOf(running),
+      status: 'failed',
+      updatedAt: '2026-11-01T10:01:00Z',
+    });
+    writeJobFailure(queryClient, 'job-1', { code: '413', message: 'm'.repeat(1_000) });
+    const row = queryClient.getQueryData(listKey)?.items[0];
+    expect(row).toMatchObject({ status: 'failed', errorCode: '413' });
+    expect(row?.errorMessage?.length).toBeLessThan(1_000); // the start of it, as every row keeps
     expect(row).not.toHaveProperty('outputNotReceived');
   });
 

@@ -5,7 +5,7 @@ import type { JobDetail } from './job-detail.ts';
 import { jobQueries } from './job-queries.ts';
 import { sameJobId } from './job-id.ts';
 import { isNewer } from './job-state.ts';
-import { toListJob, type ListJob, type ListPage } from './list/list-job.ts';
+import { errorPreview, toListJob, type ListJob, type ListPage } from './list/list-job.ts';
 
 function statusOf(job: JobDetail): JobStatus {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
@@ -54,6 +54,13 @@ export function writeJobFailure(
   };
   if (failure.message !== undefined) failed.errorMessage = failure.message;
   queryClient.setQueryData(queryKey, failed);
+  // Its rows too: a failure sent instead of the job means there is no output to wait for.
+  updateListRows(queryClient, jobId, (row) => {
+    const failedRow: ListJob = { ...row, status: failed.status, errorCode: failure.code };
+    if (failure.message !== undefined) failedRow.errorMessage = errorPreview(failure.message);
+    delete failedRow.outputNotReceived;
+    return failedRow;
+  });
 }
 
 function cancelInFlight(queryClient: QueryClient, jobId: string): void {
@@ -83,16 +90,31 @@ export function writeJobStatus(queryClient: QueryClient, status: JobStatus, full
       void queryClient.invalidateQueries({ queryKey: detailKey });
     }
   }
-  queryClient.setQueriesData<ListPage>({ queryKey: jobQueries.lists() }, (page) => {
-    if (!page) return undefined;
-    const index = page.items.findIndex((item) => sameJobId(item.id, status.id));
-    const row = page.items[index];
-    if (!row || !isNewer(row, status)) return undefined;
-    const items = page.items.slice();
+  updateListRows(queryClient, status.id, (row) => {
+    // The same finish seen again, now with its data (a stream result after /status): the row takes it.
+    const fillsOutput = full !== undefined && row.outputNotReceived && !isNewer(status, row);
+    if (!isNewer(row, status) && !fillsOutput) return undefined;
     // A row keeps what a list row keeps, also of a full job (never its payloads).
     const merged: ListJob = full ? toListJob(full) : { ...row, ...status };
     if (!full && isFinished(status) && !isFinished(row)) merged.outputNotReceived = true;
-    items[index] = merged;
+    return merged;
+  });
+}
+
+/** Replaces the job's row in every cached list page holding it; `update` returns undefined to keep it. */
+function updateListRows(
+  queryClient: QueryClient,
+  jobId: string,
+  update: (row: ListJob) => ListJob | undefined,
+): void {
+  queryClient.setQueriesData<ListPage>({ queryKey: jobQueries.lists() }, (page) => {
+    if (!page) return undefined;
+    const index = page.items.findIndex((item) => sameJobId(item.id, jobId));
+    const row = page.items[index];
+    const updated = row && update(row);
+    if (!updated) return undefined;
+    const items = page.items.slice();
+    items[index] = updated;
     return { ...page, items };
   });
 }

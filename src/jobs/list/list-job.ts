@@ -44,9 +44,12 @@ export function toListJob(job: Job): ListJob {
   const row: ListJob = { ...status, inputBytes: byteSize(inputData) };
   if (outputData !== undefined) row.outputBytes = byteSize(outputData);
   if (errorCode !== undefined) row.errorCode = errorCode;
-  if (errorMessage !== undefined) row.errorMessage = truncate(errorMessage, ERROR_PREVIEW_CHARS);
+  if (errorMessage !== undefined) row.errorMessage = errorPreview(errorMessage);
   return row;
 }
+
+/** The start of an error message that a row keeps. */
+export const errorPreview = (message: string) => truncate(message, ERROR_PREVIEW_CHARS);
 
 /** What a page's items become: the jobs it could read, and the items it could not. */
 export type PageRows = Pick<ListPage, 'items' | 'unreadable'>;

@@ -6,6 +6,7 @@ import { listPage, runningJob, statusOf } from '../../test-kit/jobs.ts';
 import { isDetailEndpointMissing, rememberDetailEndpointMissing } from '../detail-endpoint.ts';
 import { jobQueries } from '../job-queries.ts';
 import { toListJob } from './list-job.ts';
+import type { StreamResult } from '../stream/stream-result.ts';
 import { startStatusPoller } from './status-poller.ts';
 
 const T1 = '2026-11-01T10:00:30.000Z';
@@ -21,6 +22,7 @@ function setup(ids: string[], overrides: Partial<Parameters<typeof startStatusPo
   const fetchFull = vi.fn(async (id: string): Promise<Job> => {
     throw new Error(`unexpected full fetch of ${id}`);
   });
+  const readFinished = vi.fn(async (): Promise<StreamResult> => ({ kind: 'unreadable' }));
   const stop = startStatusPoller({
     queryClient,
     getRows: () => rows().filter((r) => r.status === 'running'),
@@ -28,10 +30,11 @@ function setup(ids: string[], overrides: Partial<Parameters<typeof startStatusPo
     concurrency: 2,
     fetchStatus,
     fetchFull,
+    readFinished,
     random: () => 0.5,
     ...overrides,
   });
-  return { queryClient, rows, fetchStatus, fetchFull, stop };
+  return { queryClient, rows, fetchStatus, fetchFull, readFinished, stop };
 }
 
 beforeEach(() => vi.useFakeTimers());
@@ -139,6 +142,88 @@ describe('startStatusPoller', () => {
     expect(fetchFull).not.toHaveBeenCalled();
     expect(rows()[0]?.status).toBe('completed');
     stop();
+  });
+
+  describe('without a detail endpoint (2026), a finished row takes its data from its stream', () => {
+    const done: Job = {
+      ...running('a'),
+      status: 'completed',
+      outputData: 'y'.repeat(4_096),
+      completedAt: T1,
+      updatedAt: T1,
+    };
+    const missingEndpoint = () => {
+      const queryClient = new QueryClient();
+      rememberDetailEndpointMissing(queryClient);
+      return queryClient;
+    };
+
+    it('its output size and the detail cache come with the result', async () => {
+      const readFinished = vi.fn<(id: string) => Promise<StreamResult>>(async () => ({
+        kind: 'job',
+        job: done,
+      }));
+      const { queryClient, rows, fetchFull, stop } = setup(['a', 'b'], {
+        queryClient: missingEndpoint(),
+        fetchStatus: vi.fn(async (id: string) => statusOf(id === 'a' ? done : running(id))),
+        readFinished,
+      });
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(readFinished.mock.calls.map(([id]) => id)).toEqual(['a']);
+      expect(fetchFull).not.toHaveBeenCalled();
+      expect(rows()[0]).toEqual(toListJob(done));
+      expect(rows()[0]?.outputBytes).toBe(4_096);
+      expect(queryClient.getQueryData(jobQueries.detail('a').queryKey)).toEqual(done);
+      stop();
+    });
+
+    it('a failure sent instead of the job gives the row its error, and no output to wait for', async () => {
+      const failed = { ...statusOf(done), status: 'failed' };
+      const { rows, stop } = setup(['a'], {
+        queryClient: missingEndpoint(),
+        fetchStatus: vi.fn(async () => failed),
+        readFinished: vi.fn(async (): Promise<StreamResult> => ({
+          kind: 'failure',
+          failure: { code: '413', message: 'Request Entity Too Large' },
+        })),
+      });
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(rows()[0]).toMatchObject({
+        status: 'failed',
+        errorCode: '413',
+        errorMessage: 'Request Entity Too Large',
+      });
+      expect(rows()[0]).not.toHaveProperty('outputNotReceived');
+      stop();
+    });
+
+    it('a result that cannot be read leaves the row finished, its output still to come', async () => {
+      const { rows, stop } = setup(['a'], {
+        queryClient: missingEndpoint(),
+        fetchStatus: vi.fn(async () => statusOf(done)),
+      });
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(rows()[0]).toMatchObject({ status: 'completed', outputNotReceived: true });
+      stop();
+    });
+
+    it('the first finish that finds the endpoint gone reads the stream as well', async () => {
+      const readFinished = vi.fn<(id: string) => Promise<StreamResult>>(async () => ({
+        kind: 'job',
+        job: done,
+      }));
+      const { rows, stop } = setup(['a'], {
+        fetchStatus: vi.fn(async () => statusOf(done)),
+        fetchFull: vi.fn(async (): Promise<Job> => {
+          throw new ApiError('http', 'Method Not Allowed', 405);
+        }),
+        readFinished,
+      });
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(readFinished).toHaveBeenCalledTimes(1);
+      expect(rows()[0]).toEqual(toListJob(done));
+      stop();
+    });
   });
 
   it('leaves unchanged rows alone: no cache write, no render', async () => {

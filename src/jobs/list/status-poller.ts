@@ -3,7 +3,10 @@ import { ApiError } from '../../api/api-error.ts';
 import { expireOn401 } from '../../auth/expire-on-401.ts';
 import { backoffDelay, isRetryable } from '../../api/retry.ts';
 import type { Job, JobStatus } from '../../api/types.ts';
-import { writeJob, writeJobStatus } from '../job-cache.ts';
+import { writeJob, writeJobFailure, writeJobStatus } from '../job-cache.ts';
+import { sameJobId } from '../job-id.ts';
+import { readFinishedResult } from '../stream/finished-result.ts';
+import type { StreamResult } from '../stream/stream-result.ts';
 import { isFinished } from '../../api/job-status.ts';
 import { fetchJob, fetchJobStatus } from '../jobs-api.ts';
 import {
@@ -25,6 +28,8 @@ export type StatusPollerOptions = {
   concurrency?: number;
   fetchStatus?: (id: string, signal: AbortSignal) => Promise<JobStatus>;
   fetchFull?: (id: string, signal: AbortSignal) => Promise<Job>;
+  /** A finished job's stream result, where the service has no detail endpoint. */
+  readFinished?: (id: string, signal: AbortSignal) => Promise<StreamResult>;
   /** For tests; the page's document by default. */
   doc?: Document;
   random?: () => number;
@@ -33,8 +38,8 @@ export type StatusPollerOptions = {
 /**
  * Refreshes unfinished list rows through the cheap /status call: one round every interval, at most
  * `concurrency` requests at once, backing off while the server fails, paused while the tab is hidden.
- * A row that finishes gets its full job fetched once, so its list row and detail cache are complete
- * (not from a service without the detail endpoint: detail-endpoint.ts).
+ * A row that finishes gets its full job fetched once, so its list row and detail cache are complete:
+ * from the detail endpoint, or where the service has none (detail-endpoint.ts) from the job's stream.
  * Returns the function that stops it (aborting whatever is in flight).
  */
 export function startStatusPoller({
@@ -44,6 +49,7 @@ export function startStatusPoller({
   concurrency = LIVE_ROWS_CONCURRENCY,
   fetchStatus = fetchJobStatus,
   fetchFull = fetchJob,
+  readFinished = readFinishedResult,
   doc = document,
   random = Math.random,
 }: StatusPollerOptions): () => void {
@@ -70,21 +76,28 @@ export function startStatusPoller({
         }
         return undefined;
       }
-      // The status alone moves the row on; the data fields follow on the next list fetch.
-      if (isDetailEndpointMissing(queryClient)) {
-        writeJobStatus(queryClient, status);
-        return undefined;
+      if (!isDetailEndpointMissing(queryClient)) {
+        try {
+          writeJob(queryClient, await fetchFull(id, signal));
+          return undefined;
+        } catch (error) {
+          if (signal.aborted) return undefined;
+          expireOn401(error);
+          if (!isGoneAnswer(error)) {
+            // The status alone moves the row on; its data fields follow on the next list fetch.
+            writeJobStatus(queryClient, status);
+            return error;
+          }
+          // A 404 or 405 for a job /status has just answered for: the endpoint is gone (2026).
+          rememberDetailEndpointMissing(queryClient);
+        }
       }
-      try {
-        writeJob(queryClient, await fetchFull(id, signal));
-      } catch (error) {
-        if (signal.aborted) return undefined;
-        expireOn401(error);
-        writeJobStatus(queryClient, status);
-        // A 404 or 405 for a job /status has just answered for: the endpoint is gone (2026).
-        if (!isGoneAnswer(error)) return error;
-        rememberDetailEndpointMissing(queryClient);
-      }
+      // Without the endpoint the status moves the row on at once, and the finished job's stream, which
+      // sends the whole job at once, brings its data: its size, its error.
+      writeJobStatus(queryClient, status);
+      const result = await readFinished(id, signal);
+      if (result.kind === 'job' && sameJobId(result.job.id, id)) writeJob(queryClient, result.job);
+      else if (result.kind === 'failure') writeJobFailure(queryClient, id, result.failure);
       return undefined;
     } catch (error) {
       if (signal.aborted) return undefined;
