@@ -119,6 +119,28 @@ describe('the job cache', () => {
     expect(row).not.toHaveProperty('outputNotReceived');
   });
 
+  it('a failure after a newer /status keeps the status /status gave, over a copy from when the job ran', () => {
+    const queryClient = clientWith(running);
+    const cancelled = {
+      ...statusOf(running),
+      status: 'cancelled',
+      completedAt: '2026-11-01T10:01:00Z',
+      updatedAt: '2026-11-01T10:01:00Z',
+    };
+    writeJobStatus(queryClient, cancelled);
+    writeJobFailure(queryClient, 'job-1', { code: '413' });
+    expect(queryClient.getQueryData(listKey)?.items[0]).toMatchObject({
+      status: 'cancelled',
+      errorCode: '413',
+    });
+    expect(queryClient.getQueryData(jobQueries.detail('job-1').queryKey)).toMatchObject({
+      status: 'cancelled',
+      completedAt: '2026-11-01T10:01:00Z',
+      errorCode: '413',
+      inputData: 'text',
+    });
+  });
+
   it('keeps a row still running as it is: no output yet is not an output missing', () => {
     const queryClient = clientWith(running);
     writeJobStatus(queryClient, { ...statusOf(running), updatedAt: '2026-11-01T10:00:30Z' });

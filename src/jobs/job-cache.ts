@@ -42,9 +42,12 @@ export function writeJobFailure(
   failure: StreamError,
 ): void {
   const { queryKey } = jobQueries.detail(jobId);
+  const detail = queryClient.getQueryData(queryKey);
+  const status = queryClient.getQueryData(jobQueries.status(jobId).queryKey);
+  // The page's copy, with the status fields of /status where those are newer (the list's live rows
+  // write /status first, while a copy from when the job ran may still be cached).
   const current =
-    queryClient.getQueryData(queryKey) ??
-    queryClient.getQueryData(jobQueries.status(jobId).queryKey);
+    detail && status && isNewer(detail, status) ? { ...detail, ...status } : (detail ?? status);
   if (!current) return;
   cancelInFlight(queryClient, jobId);
   const failed: JobDetail = {
@@ -56,7 +59,12 @@ export function writeJobFailure(
   queryClient.setQueryData(queryKey, failed);
   // Its rows too: a failure sent instead of the job means there is no output to wait for.
   updateListRows(queryClient, jobId, (row) => {
-    const failedRow: ListJob = { ...row, status: failed.status, errorCode: failure.code };
+    if (isNewer(failed, row)) return undefined; // the row knows of a later update
+    const failedRow: ListJob = {
+      ...row,
+      status: isFinished(row) ? row.status : 'failed',
+      errorCode: failure.code,
+    };
     if (failure.message !== undefined) failedRow.errorMessage = errorPreview(failure.message);
     delete failedRow.outputNotReceived;
     return failedRow;
@@ -91,8 +99,8 @@ export function writeJobStatus(queryClient: QueryClient, status: JobStatus, full
     }
   }
   updateListRows(queryClient, status.id, (row) => {
-    // The same finish seen again, now with its data (a stream result after /status): the row takes it.
-    const fillsOutput = full !== undefined && row.outputNotReceived && !isNewer(status, row);
+    // The finish the row already shows, now with its data (a stream result after /status): it takes it.
+    const fillsOutput = full !== undefined && row.outputNotReceived && !isOlder(status, row);
     if (!isNewer(row, status) && !fillsOutput) return undefined;
     // A row keeps what a list row keeps, also of a full job (never its payloads).
     const merged: ListJob = full ? toListJob(full) : { ...row, ...status };
@@ -100,6 +108,9 @@ export function writeJobStatus(queryClient: QueryClient, status: JobStatus, full
     return merged;
   });
 }
+
+/** Whether `copy` is an earlier update than `than`. */
+const isOlder = (copy: JobStatus, than: JobStatus) => isNewer(copy, than);
 
 /** Replaces the job's row in every cached list page holding it; `update` returns undefined to keep it. */
 function updateListRows(

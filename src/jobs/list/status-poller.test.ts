@@ -207,6 +207,45 @@ describe('startStatusPoller', () => {
       stop();
     });
 
+    it('a stream that sends no result holds the round for its deadline at most, the row already moved on', async () => {
+      const hanging = vi.fn(
+        (_id: string, signal: AbortSignal) =>
+          new Promise<StreamResult>((_, reject) => {
+            signal.addEventListener('abort', () =>
+              reject(new DOMException('Aborted', 'AbortError')),
+            );
+          }),
+      );
+      const fetchStatus = vi.fn(async (id: string) => statusOf(id === 'a' ? done : running(id)));
+      const { rows, stop } = setup(['a', 'b'], {
+        queryClient: missingEndpoint(),
+        fetchStatus,
+        readFinished: hanging,
+        concurrency: 1,
+      });
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(rows()[0]).toMatchObject({ status: 'completed', outputNotReceived: true });
+      await vi.advanceTimersByTimeAsync(10_000); // the deadline: 'b' is asked, the round ends
+      expect(fetchStatus.mock.calls.map(([id]) => id)).toEqual(['a', 'b']);
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(fetchStatus.mock.calls.map(([id]) => id)).toEqual(['a', 'b', 'b']);
+      expect(rows()[0]).toMatchObject({ status: 'completed', outputNotReceived: true });
+      stop();
+    });
+
+    it("ignores a result that is another job's", async () => {
+      const other = { ...done, id: 'other', outputData: 'forged' };
+      const { queryClient, rows, stop } = setup(['a'], {
+        queryClient: missingEndpoint(),
+        fetchStatus: vi.fn(async () => statusOf(done)),
+        readFinished: vi.fn(async (): Promise<StreamResult> => ({ kind: 'job', job: other })),
+      });
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(rows()[0]).toMatchObject({ status: 'completed', outputNotReceived: true });
+      expect(queryClient.getQueryData(jobQueries.detail('other').queryKey)).toBeUndefined();
+      stop();
+    });
+
     it('the first finish that finds the endpoint gone reads the stream as well', async () => {
       const readFinished = vi.fn<(id: string) => Promise<StreamResult>>(async () => ({
         kind: 'job',

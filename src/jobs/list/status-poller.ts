@@ -19,6 +19,8 @@ import {
 const LIVE_ROWS_INTERVAL_MS = 5_000;
 /** At most this many /status calls at once: the browser has 6 connections per origin for everything. */
 const LIVE_ROWS_CONCURRENCY = 3;
+/** How long a finished row's stream may take to send its result (2026: no detail endpoint). */
+const STREAM_RESULT_DEADLINE_MS = 10_000;
 
 export type StatusPollerOptions = {
   queryClient: QueryClient;
@@ -77,27 +79,15 @@ export function startStatusPoller({
         return undefined;
       }
       if (!isDetailEndpointMissing(queryClient)) {
-        try {
-          writeJob(queryClient, await fetchFull(id, signal));
-          return undefined;
-        } catch (error) {
-          if (signal.aborted) return undefined;
-          expireOn401(error);
-          if (!isGoneAnswer(error)) {
-            // The status alone moves the row on; its data fields follow on the next list fetch.
-            writeJobStatus(queryClient, status);
-            return error;
-          }
-          // A 404 or 405 for a job /status has just answered for: the endpoint is gone (2026).
-          rememberDetailEndpointMissing(queryClient);
-        }
+        const failure = await fillFromDetail(status);
+        if (failure !== 'gone') return failure;
+        // A 404 or 405 for a job /status has just answered for: the endpoint is gone (2026).
+        rememberDetailEndpointMissing(queryClient);
       }
-      // Without the endpoint the status moves the row on at once, and the finished job's stream, which
-      // sends the whole job at once, brings its data: its size, its error.
+      // The status moves the row on at once; the finished job's stream, which sends the whole job at
+      // once, then brings its data (its size, its error).
       writeJobStatus(queryClient, status);
-      const result = await readFinished(id, signal);
-      if (result.kind === 'job' && sameJobId(result.job.id, id)) writeJob(queryClient, result.job);
-      else if (result.kind === 'failure') writeJobFailure(queryClient, id, result.failure);
+      await fillFromStream(id);
       return undefined;
     } catch (error) {
       if (signal.aborted) return undefined;
@@ -107,6 +97,43 @@ export function startStatusPoller({
         return undefined;
       }
       return error;
+    }
+  }
+
+  /** The finished job from the detail endpoint into the cache; 'gone' where the service has none. */
+  async function fillFromDetail(status: JobStatus): Promise<unknown> {
+    try {
+      writeJob(queryClient, await fetchFull(status.id, signal));
+      return undefined;
+    } catch (error) {
+      if (signal.aborted) return undefined;
+      expireOn401(error);
+      if (isGoneAnswer(error)) return 'gone';
+      // The status alone moves the row on; its data fields follow on the next list fetch.
+      writeJobStatus(queryClient, status);
+      return error;
+    }
+  }
+
+  /**
+   * The finished job from its stream's result into the cache. Given STREAM_RESULT_DEADLINE_MS at most: the
+   * round waits for it, and a stream that pings without a result would hold every other row. When it
+   * cannot be read, the row stays as /status left it, its output counted as still to come.
+   */
+  async function fillFromStream(id: string): Promise<void> {
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), STREAM_RESULT_DEADLINE_MS);
+    const stop = () => deadline.abort();
+    signal.addEventListener('abort', stop);
+    try {
+      const result = await readFinished(id, deadline.signal);
+      if (result.kind === 'job' && sameJobId(result.job.id, id)) writeJob(queryClient, result.job);
+      else if (result.kind === 'failure') writeJobFailure(queryClient, id, result.failure);
+    } catch (error) {
+      if (!deadline.signal.aborted) throw error; // a 401: the session is over
+    } finally {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', stop);
     }
   }
 
