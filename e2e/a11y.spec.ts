@@ -137,6 +137,9 @@ for (const scheme of ['light', 'dark'] as const) {
     });
 
     test('compare: two jobs, a value shown whole, a filter, a bad address', async ({ page }) => {
+      // Four scans, one of them of 100 rows: about 35 s alone on 2 cores, past the 60 s default when
+      // anything else runs.
+      test.slow();
       const [a, b] = COMPARE_PAIR_IDS;
       await openSignedIn(page, '/jobs?perPage=100');
       await page.getByRole('checkbox', { name: `Mark job ${a.slice(0, 8)} for compare` }).check();
