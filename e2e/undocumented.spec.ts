@@ -93,6 +93,10 @@ test('at 390 px the Owner column is out of sight, not out of the table: every ro
   expect(ownerBox?.width).toBeLessThanOrEqual(1); // not drawn: the screen keeps its width for the rest
   await expect(rows(page).first().getByRole('cell')).toHaveCount(8);
   await expect(rows(page).first().getByRole('cell', { name: 'ada' })).toBeAttached();
+  // The columns after it still line up with their headers.
+  const created = await table.getByRole('columnheader', { name: 'Created' }).boundingBox();
+  const createdCell = await rows(page).first().getByRole('cell').nth(4).boundingBox();
+  expect(createdCell?.x).toBe(created?.x);
   // The unreadable row: its id, then one cell across the other 7.
   const cells = rows(page).nth(1).getByRole('cell');
   await expect(cells).toHaveCount(2);

@@ -141,6 +141,18 @@ describe('the job cache', () => {
     });
   });
 
+  it('never lets a failure replace a row that knows of a later update', () => {
+    const queryClient = clientWith(running);
+    const later = { ...statusOf(completed), updatedAt: '2026-11-01T12:00:00Z' };
+    queryClient.setQueryData(listKey, {
+      ...listPage([]),
+      items: [toListJob({ ...completed, ...later })],
+    });
+    const row = queryClient.getQueryData(listKey)?.items[0];
+    writeJobFailure(queryClient, 'job-1', { code: '413' });
+    expect(queryClient.getQueryData(listKey)?.items[0]).toBe(row);
+  });
+
   it('keeps a row still running as it is: no output yet is not an output missing', () => {
     const queryClient = clientWith(running);
     writeJobStatus(queryClient, { ...statusOf(running), updatedAt: '2026-11-01T10:00:30Z' });

@@ -60,13 +60,10 @@ export function writeJobFailure(
   // Its rows too: a failure sent instead of the job means there is no output to wait for.
   updateListRows(queryClient, jobId, (row) => {
     if (isNewer(failed, row)) return undefined; // the row knows of a later update
-    const failedRow: ListJob = {
-      ...row,
-      status: isFinished(row) ? row.status : 'failed',
-      errorCode: failure.code,
-    };
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    const { errorMessage, outputNotReceived, ...kept } = row;
+    const failedRow: ListJob = { ...kept, ...statusOf(failed), errorCode: failure.code };
     if (failure.message !== undefined) failedRow.errorMessage = errorPreview(failure.message);
-    delete failedRow.outputNotReceived;
     return failedRow;
   });
 }

@@ -8,6 +8,7 @@ import { jobQueries } from '../job-queries.ts';
 import { toListJob } from './list-job.ts';
 import type { StreamResult } from '../stream/stream-result.ts';
 import { startStatusPoller } from './status-poller.ts';
+import { getToken, getTokenVersion, setToken } from '../../auth/token-store.ts';
 
 const T1 = '2026-11-01T10:00:30.000Z';
 const running = (id: string) => runningJob({ id, jobType: 'extraction' });
@@ -207,29 +208,66 @@ describe('startStatusPoller', () => {
       stop();
     });
 
-    it('a stream that sends no result holds the round for its deadline at most, the row already moved on', async () => {
-      const hanging = vi.fn(
+    const hangingRead = () => {
+      const signals: AbortSignal[] = [];
+      const read = vi.fn(
         (_id: string, signal: AbortSignal) =>
           new Promise<StreamResult>((_, reject) => {
+            signals.push(signal);
             signal.addEventListener('abort', () =>
               reject(new DOMException('Aborted', 'AbortError')),
             );
           }),
       );
+      return { read, signals };
+    };
+
+    it('a stream that sends no result holds no round, and is given up at its deadline', async () => {
+      const { read, signals } = hangingRead();
       const fetchStatus = vi.fn(async (id: string) => statusOf(id === 'a' ? done : running(id)));
       const { rows, stop } = setup(['a', 'b'], {
         queryClient: missingEndpoint(),
         fetchStatus,
-        readFinished: hanging,
+        readFinished: read,
         concurrency: 1,
       });
       await vi.advanceTimersByTimeAsync(1000);
       expect(rows()[0]).toMatchObject({ status: 'completed', outputNotReceived: true });
-      await vi.advanceTimersByTimeAsync(10_000); // the deadline: 'b' is asked, the round ends
-      expect(fetchStatus.mock.calls.map(([id]) => id)).toEqual(['a', 'b']);
-      await vi.advanceTimersByTimeAsync(1000);
-      expect(fetchStatus.mock.calls.map(([id]) => id)).toEqual(['a', 'b', 'b']);
+      await vi.advanceTimersByTimeAsync(2000); // the other row is asked every interval meanwhile
+      expect(fetchStatus.mock.calls.map(([id]) => id)).toEqual(['a', 'b', 'b', 'b']);
+      expect(signals[0]?.aborted).toBe(false);
+      await vi.advanceTimersByTimeAsync(8000);
+      expect(signals[0]?.aborted).toBe(true);
       expect(rows()[0]).toMatchObject({ status: 'completed', outputNotReceived: true });
+      stop();
+    });
+
+    it('reads at most two streams at once, the rest as those end', async () => {
+      const { read, signals } = hangingRead();
+      const { stop } = setup(['a', 'b', 'c'], {
+        queryClient: missingEndpoint(),
+        fetchStatus: vi.fn(async (id: string) => ({ ...statusOf(done), id })),
+        readFinished: read,
+      });
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(read.mock.calls.map(([id]) => id)).toEqual(['a', 'b']);
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(read.mock.calls.map(([id]) => id)).toEqual(['a', 'b', 'c']);
+      stop();
+      expect(signals[2]?.aborted).toBe(true); // stopping aborts the read in progress
+    });
+
+    it('a 401 from the stream ends the session', async () => {
+      setToken('tok', false);
+      const { stop } = setup(['a'], {
+        queryClient: missingEndpoint(),
+        fetchStatus: vi.fn(async () => statusOf(done)),
+        readFinished: vi.fn(async (): Promise<StreamResult> => {
+          throw new ApiError('http', 'Unauthorized', 401, undefined, getTokenVersion());
+        }),
+      });
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(getToken()).toBeNull();
       stop();
     });
 

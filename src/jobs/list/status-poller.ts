@@ -21,6 +21,8 @@ const LIVE_ROWS_INTERVAL_MS = 5_000;
 const LIVE_ROWS_CONCURRENCY = 3;
 /** How long a finished row's stream may take to send its result (2026: no detail endpoint). */
 const STREAM_RESULT_DEADLINE_MS = 10_000;
+/** At most this many finished rows' streams read at once. */
+const STREAM_READS = 2;
 
 export type StatusPollerOptions = {
   queryClient: QueryClient;
@@ -85,9 +87,10 @@ export function startStatusPoller({
         rememberDetailEndpointMissing(queryClient);
       }
       // The status moves the row on at once; the finished job's stream, which sends the whole job at
-      // once, then brings its data (its size, its error).
+      // once, then brings its data (its size, its error), outside the round.
       writeJobStatus(queryClient, status);
-      await fillFromStream(id);
+      streamReads.push(id);
+      startStreamReads();
       return undefined;
     } catch (error) {
       if (signal.aborted) return undefined;
@@ -116,24 +119,38 @@ export function startStatusPoller({
   }
 
   /**
-   * The finished job from its stream's result into the cache. Given STREAM_RESULT_DEADLINE_MS at most: the
-   * round waits for it, and a stream that pings without a result would hold every other row. When it
-   * cannot be read, the row stays as /status left it, its output counted as still to come.
+   * Finished rows' streams, read apart from the rounds (a stream that pings without a result must not
+   * hold the other rows) and at most STREAM_READS at once (the browser has 6 connections per origin).
+   * Each gets STREAM_RESULT_DEADLINE_MS; a row whose result cannot be read stays as /status left it,
+   * its output counted as still to come.
    */
+  const streamReads: string[] = [];
+  let reading = 0;
+  function startStreamReads(): void {
+    while (reading < STREAM_READS && streamReads.length > 0 && !signal.aborted) {
+      const id = streamReads.shift() ?? '';
+      reading += 1;
+      void fillFromStream(id).finally(() => {
+        reading -= 1;
+        startStreamReads();
+      });
+    }
+  }
+
   async function fillFromStream(id: string): Promise<void> {
-    const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(), STREAM_RESULT_DEADLINE_MS);
-    const stop = () => deadline.abort();
-    signal.addEventListener('abort', stop);
+    const read = new AbortController();
+    const stopRead = () => read.abort();
+    const deadline = setTimeout(stopRead, STREAM_RESULT_DEADLINE_MS);
+    signal.addEventListener('abort', stopRead);
     try {
-      const result = await readFinished(id, deadline.signal);
+      const result = await readFinished(id, read.signal);
       if (result.kind === 'job' && sameJobId(result.job.id, id)) writeJob(queryClient, result.job);
       else if (result.kind === 'failure') writeJobFailure(queryClient, id, result.failure);
     } catch (error) {
-      if (!deadline.signal.aborted) throw error; // a 401: the session is over
+      expireOn401(error); // the session is over; anything else (the deadline, a stop) leaves the row
     } finally {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', stop);
+      clearTimeout(deadline);
+      signal.removeEventListener('abort', stopRead);
     }
   }
 

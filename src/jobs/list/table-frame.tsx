@@ -13,9 +13,10 @@ export const td = 'px-3 py-2';
  * the one flexible column; Owner gives way on narrow screens, and the rest scrolls sideways. The first
  * fits a checkbox, an 8-character id and its copy button (an unreadable row's width counts on it). */
 export const rowGrid =
-  'grid grid-cols-[9rem_7rem_minmax(0,1fr)_10rem_6rem_5rem_10rem] items-center sm:grid-cols-[9rem_7rem_minmax(0,1fr)_10rem_10rem_6rem_5rem_10rem]';
+  'relative grid grid-cols-[9rem_7rem_minmax(0,1fr)_10rem_6rem_5rem_10rem] items-center sm:grid-cols-[9rem_7rem_minmax(0,1fr)_10rem_10rem_6rem_5rem_10rem]';
 /** Out of sight on a narrow screen, not out of the table: a screen reader still counts 8 columns in every
- * row (an unreadable row's span counts on it) and reads the owner. */
+ * row (an unreadable row's span counts on it) and reads the owner. Out of the grid's flow, held by its
+ * row (`relative` in rowGrid). */
 export const ownerCol = 'max-sm:sr-only';
 /** A row's height inside its 1 px border: a 1.5rem line (the copy button), 0.5rem above and below. */
 export const ROW_INNER_HEIGHT = '2.5rem';
