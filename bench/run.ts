@@ -12,6 +12,7 @@ import { chromiumArgs, chromiumPath } from '../scripts/browser-path.ts';
 import { firstLoadSizes, kb } from '../scripts/bundle-size.ts';
 import { benchJob } from './job.ts';
 import { lighthouseRows } from './lighthouse.ts';
+import { machineFigures } from './machine.ts';
 import { benchHeap, benchList } from './list.ts';
 import { cleanUp, cleanups, freePort, simClient, startServer } from './processes.ts';
 import { numbers, section, verdict, type Row } from './report.ts';
@@ -58,6 +59,7 @@ function withBarePage(distDir: string): string {
 }
 
 async function main() {
+  await section('This machine (bench/machine.ts)', async () => numbers(machineFigures()));
   const port = Number(process.env.BENCH_PORT ?? (await freePort()));
   console.log(`Serving ${OUT_DIR} on port ${port} (simulator controls on, live clock off)…`);
   const baseURL = await startServer(port, withBarePage(OUT_DIR));
