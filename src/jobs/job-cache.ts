@@ -56,6 +56,7 @@ export function writeJobFailure(
     errorCode: failure.code,
   };
   if (failure.message !== undefined) failed.errorMessage = failure.message;
+  else delete failed.errorMessage; // an older message is not this failure's
   queryClient.setQueryData(queryKey, failed);
   // Its rows too: a failure sent instead of the job means there is no output to wait for.
   updateListRows(queryClient, jobId, (row) => {

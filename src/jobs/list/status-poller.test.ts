@@ -243,7 +243,7 @@ describe('startStatusPoller', () => {
     });
 
     it('reads at most two streams at once, the rest as those end', async () => {
-      const { read, signals } = hangingRead();
+      const { read } = hangingRead();
       const { stop } = setup(['a', 'b', 'c'], {
         queryClient: missingEndpoint(),
         fetchStatus: vi.fn(async (id: string) => ({ ...statusOf(done), id })),
@@ -251,10 +251,59 @@ describe('startStatusPoller', () => {
       });
       await vi.advanceTimersByTimeAsync(1000);
       expect(read.mock.calls.map(([id]) => id)).toEqual(['a', 'b']);
-      await vi.advanceTimersByTimeAsync(10_000);
+      await vi.advanceTimersByTimeAsync(10_000); // the first two given up at their deadline
       expect(read.mock.calls.map(([id]) => id)).toEqual(['a', 'b', 'c']);
       stop();
-      expect(signals[2]?.aborted).toBe(true); // stopping aborts the read in progress
+    });
+
+    it('reads a stream once while its read is under way, however often its row is asked', async () => {
+      const { read } = hangingRead();
+      const fetchStatus = vi.fn(async () => statusOf(done));
+      const stale = [statusOf(running('a'))]; // a render behind: the row still looks unfinished
+      const { stop } = setup(['a'], {
+        queryClient: missingEndpoint(),
+        fetchStatus,
+        readFinished: read,
+        getRows: () => stale,
+      });
+      await vi.advanceTimersByTimeAsync(3000);
+      expect(fetchStatus).toHaveBeenCalledTimes(3);
+      expect(read).toHaveBeenCalledTimes(1);
+      stop();
+    });
+
+    /** The job's result after 500 ms, unless aborted first. */
+    const slowRead = (_id: string, signal: AbortSignal) =>
+      new Promise<StreamResult>((resolve, reject) => {
+        setTimeout(() => resolve({ kind: 'job', job: done }), 500);
+        signal.addEventListener('abort', () => reject(new DOMException('Aborted', 'AbortError')));
+      });
+
+    it('a read outlives the rounds: the last running row finishing stops them, its data still comes', async () => {
+      const { queryClient, rows, stop } = setup(['a'], {
+        queryClient: missingEndpoint(),
+        fetchStatus: vi.fn(async () => statusOf(done)),
+        readFinished: slowRead,
+      });
+      await vi.advanceTimersByTimeAsync(1000);
+      stop(); // what useLiveRows does once no row runs
+      await vi.advanceTimersByTimeAsync(500);
+      expect(rows()[0]).toEqual(toListJob(done));
+      expect(queryClient.getQueryData(jobQueries.detail('a').queryKey)).toEqual(done);
+    });
+
+    it('drops a result that comes after the session changed', async () => {
+      setToken('tok', false);
+      const { rows, stop } = setup(['a'], {
+        queryClient: missingEndpoint(),
+        fetchStatus: vi.fn(async () => statusOf(done)),
+        readFinished: slowRead,
+      });
+      await vi.advanceTimersByTimeAsync(1000);
+      setToken('someone-else', false);
+      await vi.advanceTimersByTimeAsync(500);
+      expect(rows()[0]).toMatchObject({ status: 'completed', outputNotReceived: true });
+      stop();
     });
 
     it('a 401 from the stream ends the session', async () => {

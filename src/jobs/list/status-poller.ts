@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { ApiError } from '../../api/api-error.ts';
 import { expireOn401 } from '../../auth/expire-on-401.ts';
+import { getTokenVersion } from '../../auth/token-store.ts';
 import { backoffDelay, isRetryable } from '../../api/retry.ts';
 import type { Job, JobStatus } from '../../api/types.ts';
 import { writeJob, writeJobFailure, writeJobStatus } from '../job-cache.ts';
@@ -44,7 +45,8 @@ export type StatusPollerOptions = {
  * `concurrency` requests at once, backing off while the server fails, paused while the tab is hidden.
  * A row that finishes gets its full job fetched once, so its list row and detail cache are complete:
  * from the detail endpoint, or where the service has none (detail-endpoint.ts) from the job's stream.
- * Returns the function that stops it (aborting whatever is in flight).
+ * Returns the function that stops it (aborting whatever is in flight, but for finished rows' stream
+ * reads, which end by their deadline).
  */
 export function startStatusPoller({
   queryClient,
@@ -89,8 +91,7 @@ export function startStatusPoller({
       // The status moves the row on at once; the finished job's stream, which sends the whole job at
       // once, then brings its data (its size, its error), outside the round.
       writeJobStatus(queryClient, status);
-      streamReads.push(id);
-      startStreamReads();
+      readStream(id);
       return undefined;
     } catch (error) {
       if (signal.aborted) return undefined;
@@ -120,38 +121,50 @@ export function startStatusPoller({
 
   /**
    * Finished rows' streams, read apart from the rounds (a stream that pings without a result must not
-   * hold the other rows) and at most STREAM_READS at once (the browser has 6 connections per origin).
-   * Each gets STREAM_RESULT_DEADLINE_MS; a row whose result cannot be read stays as /status left it,
-   * its output counted as still to come.
+   * hold the other rows) and at most STREAM_READS at once (the browser has 6 connections per origin),
+   * each once. They outlive the rounds: the last running row's finish stops those at once. Each gets
+   * STREAM_RESULT_DEADLINE_MS; a row whose result cannot be read stays as /status left it, its output
+   * counted as still to come. A result that comes after sign-out is dropped.
    */
   const streamReads: string[] = [];
+  const pendingReads = new Set<string>();
   let reading = 0;
+  function readStream(id: string): void {
+    if (pendingReads.has(id)) return;
+    pendingReads.add(id);
+    streamReads.push(id);
+    startStreamReads();
+  }
   function startStreamReads(): void {
-    while (reading < STREAM_READS && streamReads.length > 0 && !signal.aborted) {
+    while (reading < STREAM_READS && streamReads.length > 0) {
       const id = streamReads.shift() ?? '';
       reading += 1;
       void fillFromStream(id).finally(() => {
         reading -= 1;
+        pendingReads.delete(id);
         startStreamReads();
       });
     }
   }
 
   async function fillFromStream(id: string): Promise<void> {
+    const session = getTokenVersion();
     const read = new AbortController();
-    const stopRead = () => read.abort();
-    const deadline = setTimeout(stopRead, STREAM_RESULT_DEADLINE_MS);
-    signal.addEventListener('abort', stopRead);
+    const deadline = setTimeout(() => read.abort(), STREAM_RESULT_DEADLINE_MS);
+    let result: StreamResult;
     try {
-      const result = await readFinished(id, read.signal);
-      if (result.kind === 'job' && sameJobId(result.job.id, id)) writeJob(queryClient, result.job);
-      else if (result.kind === 'failure') writeJobFailure(queryClient, id, result.failure);
+      result = await readFinished(id, read.signal);
     } catch (error) {
-      expireOn401(error); // the session is over; anything else (the deadline, a stop) leaves the row
+      // A 401 ends the session, and the reads still to come with it; the deadline leaves the row.
+      expireOn401(error);
+      if (error instanceof ApiError && error.status === 401) streamReads.length = 0;
+      return;
     } finally {
       clearTimeout(deadline);
-      signal.removeEventListener('abort', stopRead);
     }
+    if (getTokenVersion() !== session) return;
+    if (result.kind === 'job' && sameJobId(result.job.id, id)) writeJob(queryClient, result.job);
+    else if (result.kind === 'failure') writeJobFailure(queryClient, id, result.failure);
   }
 
   async function round(): Promise<void> {
