@@ -34,6 +34,8 @@ function subscribe(listener: () => void) {
   const mql = media();
   mql.addEventListener('change', apply); // the OS changed, and the person has not chosen
   window.addEventListener('storage', apply); // chosen in another tab
+  // Or either changed while the app loaded, after theme-init.js and before these listeners.
+  document.documentElement.classList.toggle('dark', currentTheme() === 'dark');
   return () => {
     listeners.delete(listener);
     mql.removeEventListener('change', apply);
