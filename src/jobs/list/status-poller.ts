@@ -127,21 +127,18 @@ export function startStatusPoller({
    * counted as still to come. A result that comes after sign-out is dropped.
    */
   const streamReads: string[] = [];
-  const pendingReads = new Set<string>();
-  let reading = 0;
+  const readingStreams = new Set<string>();
   function readStream(id: string): void {
-    if (pendingReads.has(id)) return;
-    pendingReads.add(id);
+    if (readingStreams.has(id) || streamReads.includes(id)) return;
     streamReads.push(id);
     startStreamReads();
   }
   function startStreamReads(): void {
-    while (reading < STREAM_READS && streamReads.length > 0) {
+    while (readingStreams.size < STREAM_READS && streamReads.length > 0) {
       const id = streamReads.shift() ?? '';
-      reading += 1;
+      readingStreams.add(id);
       void fillFromStream(id).finally(() => {
-        reading -= 1;
-        pendingReads.delete(id);
+        readingStreams.delete(id);
         startStreamReads();
       });
     }
